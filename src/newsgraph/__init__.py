@@ -1,0 +1,23 @@
+"""newsgraph: news articles in, a sourced event graph out.
+
+    >>> import newsgraph
+    >>> record = newsgraph.analyze("MOSCOW (Reuters) - ...", published="2023-09-14")
+
+`analyze` returns the output record of CONTRACT.md for one article; `Pipeline` runs streams.
+"""
+__version__ = "0.1.0"
+
+
+def analyze(text=None, *, html=None, published=None, title=None, url=None, id="doc"):
+    """Analyse one article (plain `text` or `html`) and return its contract record."""
+    from .pipeline import default_pipeline
+
+    raw = {"id": id, "published": published, "title": title, "url": url}
+    if html is not None:
+        raw["html"] = html
+    else:
+        raw["text"] = text
+    return default_pipeline().analyze_record({k: v for k, v in raw.items() if v is not None})
+
+
+__all__ = ["analyze", "__version__"]

@@ -1,0 +1,212 @@
+"""The newsgraph command line: a thin shell over the library.
+
+    newsgraph read FILE|URL|-          one article, shown readably (or --json)
+    newsgraph extract IN.jsonl --output OUT.jsonl     the batch command of CONTRACT.md
+
+Bad arguments or an unreadable input file print one line and exit 2; problems with single
+articles never stop a batch (they become error records).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from typing import Optional, Sequence
+
+from . import __version__
+
+MAIN_HELP = """\
+Turn news articles into a sourced event graph: names, quotes, times, places, events.
+
+examples:
+  newsgraph read samples/kremlin-visit.txt --published 2023-09-14
+  newsgraph read page.html --json
+  curl -s https://example.org/story | newsgraph read -
+  newsgraph extract articles.jsonl --output records.jsonl --workers 4
+"""
+
+READ_HELP = """\
+Analyse one article and show it: headline, date, body, then every layer found.
+
+FILE may be plain text (any common encoding) or an HTML page (detected from its content);
+'-' reads standard input; an http(s) URL is fetched when the network allows.
+
+examples:
+  newsgraph read samples/kremlin-visit.txt --published 2023-09-14
+  newsgraph read story.html --json > record.json
+"""
+
+EXTRACT_HELP = """\
+Analyse every record of a JSONL file and write one output record per input line,
+in input order (see docs/record.md). Each input line is a JSON object with "id" and
+"text" or "html", optionally "title", "published" (YYYY-MM-DD) and "url".
+
+A line that cannot be analysed (not JSON, no id, empty or binary text, non-English...)
+still gets its output line, with "error" saying why. Exit status 0 when every line was
+written; 2 for bad arguments or an unreadable input file.
+
+examples:
+  newsgraph extract articles.jsonl --output records.jsonl
+  newsgraph extract articles.jsonl --output records.jsonl --workers 1 --quiet
+"""
+
+
+class UsageError(Exception):
+    """A problem with the command line or its input file: one line, exit 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(prog="newsgraph", description=MAIN_HELP, formatter_class=fmt)
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    read = sub.add_parser("read", help="analyse one article and show it", description=READ_HELP,
+                          formatter_class=fmt)
+    read.add_argument("source", metavar="FILE|URL|-", help="the article: a file, a URL, or - for stdin")
+    read.add_argument("--published", help="publication date YYYY-MM-DD (anchors relative dates)")
+    read.add_argument("--title", help="the headline, when you know it")
+    read.add_argument("--html", action="store_true", help="treat the input as HTML (default: detect)")
+    read.add_argument("--json", action="store_true", help="print the output record as JSON")
+    read.set_defaults(func=cmd_read)
+
+    extract = sub.add_parser("extract", help="analyse a JSONL file of articles (the batch command)",
+                             description=EXTRACT_HELP, formatter_class=fmt)
+    extract.add_argument("input", metavar="IN.jsonl", help="input records, one JSON object a line ('-' for stdin)")
+    extract.add_argument("--output", "-o", required=True, metavar="OUT.jsonl",
+                         help="where to write the output records ('-' for stdout)")
+    extract.add_argument("--workers", "-w", type=int, default=None, metavar="N",
+                         help="worker processes (default: all cores)")
+    extract.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    extract.set_defaults(func=cmd_extract)
+    return parser
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<head" in head
+
+
+def read_source(source: str) -> bytes:
+    """The bytes of FILE, URL or '-' (stdin); UsageError when they cannot be read."""
+    from .read.url import FetchError, fetch, is_url
+
+    if source == "-":
+        return sys.stdin.buffer.read()
+    if is_url(source):
+        try:
+            return fetch(source)
+        except FetchError as err:
+            raise UsageError(str(err))
+    try:
+        with open(source, "rb") as f:
+            return f.read()
+    except OSError as err:
+        raise UsageError(f"cannot read {source}: {err.strerror}")
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    from .pipeline import default_pipeline
+    from .read.text import NotText, decode_bytes
+    from .read.url import is_url
+    from .document import error_record
+
+    raw = read_source(args.source)
+    record_id = os.path.basename(args.source) if args.source != "-" else "stdin"
+    try:
+        text = decode_bytes(raw)
+    except NotText as err:
+        record = error_record(record_id, str(err))
+    else:
+        fields = {"id": record_id, "title": args.title, "published": args.published,
+                  "url": args.source if is_url(args.source) else None}
+        fields["html" if args.html or looks_like_html(text) else "text"] = text
+        record = default_pipeline().analyze_record({k: v for k, v in fields.items() if v is not None})
+    if args.json:
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        from .render import render_record
+
+        render_record(record)
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .run.local import analyze_stream, default_workers
+
+    workers = args.workers if args.workers is not None else default_workers()
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if args.input == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        try:
+            with open(args.input, "rb") as f:
+                data = f.read()
+        except OSError as err:
+            raise UsageError(f"cannot read {args.input}: {err.strerror}")
+        lines = data.decode("utf-8", errors="replace").splitlines()
+    numbered = [(i + 1, line) for i, line in enumerate(lines) if line.strip()]
+    try:
+        out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
+    except OSError as err:
+        raise UsageError(f"cannot write {args.output}: {err.strerror}")
+    show_progress = not args.quiet and args.output != "-"
+    with out, _progress(len(numbered), show_progress) as advance:
+        for line in analyze_stream(numbered, workers=workers, on_done=advance):
+            out.write(line + "\n")
+    return 0
+
+
+class _progress:
+    """A progress bar on stderr (articles done, rate, time left); silent when disabled."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled, self.bar = total, enabled, None
+
+    def __enter__(self):
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
+
+            self.bar = Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                                TimeRemainingColumn(), console=Console(stderr=True))
+            self.bar.start()
+            self.task = self.bar.add_task("extract", total=self.total, rate="")
+            self.started = time.monotonic()
+        return self.advance
+
+    def advance(self, n: int) -> None:
+        if self.bar is not None:
+            done = self.bar.tasks[0].completed + n
+            rate = done / max(1e-9, time.monotonic() - self.started)
+            self.bar.update(self.task, advance=n, rate=f"{rate:.1f} articles/s")
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except UsageError as err:
+        print(f"newsgraph: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsgraph: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""The pipeline: a list of registered stages run in order over each Document.
+
+    read  ->  clean -> language -> parse -> entities -> ... -> record
+
+`Pipeline` checks once, when built, that each stage's `requires` is assigned by the reader or
+an earlier stage. `pipe` streams Documents through every stage lazily (the parse stage batches
+them for spaCy); `analyze_record` and `analyze_lines` are the record-level entry points the CLI,
+the Python API and the batch workers share. A failure on one document becomes that document's
+error record; it never stops the stream.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+from functools import lru_cache
+from typing import Iterable, Iterator, Sequence
+
+from .document import Document, error_record
+from .read.record import BadRecord, document_from_record, parse_line
+from .stages import READER_ASSIGNS, REGISTRY, StageSpec, pipe_each
+
+log = logging.getLogger(__name__)
+
+# The stages of a full analysis, in order. Each name is a module of newsgraph.stages that
+# registers a stage of that name.
+DEFAULT_STAGES = ("clean", "language", "parse", "entities")
+
+
+class PipelineError(ValueError):
+    """The stage list cannot work: an unknown stage, or one whose inputs nothing provides."""
+
+
+def stage_spec(name: str) -> StageSpec:
+    """The registered stage `name`, importing its module on first use."""
+    if name not in REGISTRY:
+        try:
+            importlib.import_module(f"newsgraph.stages.{name}")
+        except ModuleNotFoundError:
+            pass
+    if name not in REGISTRY:
+        raise PipelineError(f"unknown stage {name!r}; known: {', '.join(sorted(REGISTRY))}")
+    return REGISTRY[name]
+
+
+def check_order(specs: Sequence[StageSpec]) -> None:
+    """Raise PipelineError when a stage requires something no earlier stage assigns."""
+    available = set(READER_ASSIGNS)
+    for spec in specs:
+        missing = [r for r in spec.requires if r not in available]
+        if missing:
+            raise PipelineError(f"stage {spec.name!r} requires {', '.join(missing)}, "
+                                "which no earlier stage assigns")
+        available.update(spec.assigns)
+
+
+class Pipeline:
+    """Stages in order over Documents; build once per process (the parse stage loads spaCy)."""
+
+    def __init__(self, stage_names: Sequence[str] = DEFAULT_STAGES):
+        self.specs = [stage_spec(name) for name in stage_names]
+        check_order(self.specs)
+        self.components = [spec.factory() for spec in self.specs]
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [spec.name for spec in self.specs]
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Run every stage over a stream of Documents, yielding them in order."""
+        stream: Iterable[Document] = docs
+        for component in self.components:
+            stream = _skip_errors(component, stream)
+        return iter(stream)
+
+    def __call__(self, doc: Document) -> Document:
+        return next(self.pipe([doc]))
+
+    def analyze_documents(self, docs: Sequence[Document]) -> list[dict]:
+        """Records for `docs`, in order; a document whose analysis fails gets an error record."""
+        try:
+            return [doc.to_record() for doc in self.pipe(docs)]
+        except Exception:  # one document broke the batch: redo them one by one to isolate it
+            log.exception("batch failed; analysing its %d documents one by one", len(docs))
+            return [self._analyze_alone(doc) for doc in docs]
+
+    def _analyze_alone(self, doc: Document) -> dict:
+        try:
+            return self(doc).to_record()
+        except Exception as err:  # noqa: BLE001 - the record says why; the batch goes on
+            log.exception("analysis failed for %r", doc.id)
+            return error_record(doc.id, f"internal error: {type(err).__name__}: {err}", doc.text)
+
+    def analyze_record(self, raw: dict) -> dict:
+        """The contract record for one input record (a dict as in CONTRACT.md)."""
+        return self.analyze_documents([document_from_record(raw)])[0]
+
+    def analyze_lines(self, lines: Sequence[tuple[int, str]]) -> list[str]:
+        """Output JSONL lines for numbered input JSONL lines, one for one, in order."""
+        docs: list[Document] = []
+        for number, line in lines:
+            try:
+                docs.append(document_from_record(parse_line(line, number)))
+            except BadRecord as err:
+                docs.append(Document(id=None, text="", error=str(err)))
+        return [json.dumps(rec, ensure_ascii=False) for rec in self.analyze_documents(docs)]
+
+
+def _skip_errors(component, docs: Iterable[Document]) -> Iterator[Document]:
+    """Pass Documents that already carry an error straight through; run the stage on the rest,
+    keeping the stream's order (batching stages get the good documents as one stream)."""
+    pipe = getattr(component, "pipe", None)
+    if pipe is None:
+        for doc in docs:
+            yield doc if doc.error is not None else component(doc)
+        return
+    held: list[Document] = []  # error documents waiting for the good ones before them
+
+    def good_only():
+        for doc in docs:
+            if doc.error is not None:
+                held.append(doc)
+            else:
+                held.append(doc)
+                yield doc
+
+    done = pipe(good_only())
+    for doc in done:
+        while held and held[0] is not doc:
+            yield held.pop(0)  # error documents that came before this one
+        if held:
+            held.pop(0)
+        yield doc
+    yield from held
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    """The full pipeline, built once per process."""
+    return Pipeline()
+
+
+__all__ = ["Pipeline", "PipelineError", "DEFAULT_STAGES", "default_pipeline", "pipe_each"]

@@ -1,0 +1,1 @@
+"""Engines that run the pipeline over many records: a local process pool (and, later, Dask)."""
