@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import time
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from . import __version__
 
@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--output", "-o", required=True, metavar="OUT.jsonl",
                          help="where to write the output records ('-' for stdout)")
     extract.add_argument("--workers", "-w", type=int, default=None, metavar="N",
-                         help="worker processes (default: all cores)")
+                         help="worker processes (default: $NEWSGRAPH_WORKERS, else all cores)")
     extract.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     extract.set_defaults(func=cmd_extract)
     return parser
@@ -139,25 +139,39 @@ def cmd_extract(args: argparse.Namespace) -> int:
     workers = args.workers if args.workers is not None else default_workers()
     if workers < 1:
         raise UsageError("--workers must be at least 1")
-    if args.input == "-":
-        lines = sys.stdin.read().splitlines()
-    else:
-        try:
-            with open(args.input, "rb") as f:
-                data = f.read()
-        except OSError as err:
-            raise UsageError(f"cannot read {args.input}: {err.strerror}")
-        lines = data.decode("utf-8", errors="replace").splitlines()
-    numbered = [(i + 1, line) for i, line in enumerate(lines) if line.strip()]
+    source = sys.stdin.buffer if args.input == "-" else _open_input(args.input)
+    total = None if args.input == "-" else _count_lines(args.input)
     try:
         out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
     except OSError as err:
         raise UsageError(f"cannot write {args.output}: {err.strerror}")
     show_progress = not args.quiet and args.output != "-"
-    with out, _progress(len(numbered), show_progress) as advance:
-        for line in analyze_stream(numbered, workers=workers, on_done=advance):
+    with source, out, _progress(total, show_progress) as advance:
+        for line in analyze_stream(_numbered_lines(source), workers=workers, on_done=advance):
             out.write(line + "\n")
     return 0
+
+
+def _open_input(path: str):
+    try:
+        return open(path, "rb")
+    except OSError as err:
+        raise UsageError(f"cannot read {path}: {err.strerror}")
+
+
+def _count_lines(path: str) -> int:
+    """Non-empty lines of the file, for the progress bar's total (a fast byte scan)."""
+    with open(path, "rb") as f:
+        return sum(1 for raw in f if raw.strip())
+
+
+def _numbered_lines(source) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each non-empty line, streamed. Binary lines split on b"\\n" only:
+    str.splitlines() would also split inside JSON strings holding U+2028 and other Unicode
+    line separators, which JSON allows unescaped."""
+    for number, raw in enumerate(source, start=1):
+        if raw.strip():
+            yield number, raw.decode("utf-8", errors="replace")
 
 
 class _progress:

@@ -46,6 +46,10 @@ MAX_HTML_CHARS = 8_000_000
 SHORT_BODY_CHARS = 400
 
 
+# Fewer words than this is a menu, a caption or a login prompt, not an article.
+MIN_BODY_WORDS = 8
+
+
 class NoArticle(ValueError):
     """The page holds no article text (empty, not HTML, or only page chrome)."""
 
@@ -92,8 +96,9 @@ def _read(tree, url: Optional[str]) -> HtmlArticle:
     decks = [d for d in _leading_heads(doc) if len(_words(d)) >= 12 and d[-1] in ".!?"
              or any(_similar(d, desc) >= 0.8 for desc in page.descriptions)]
     body = _trim_body(body, [title] + page.title_candidates(), decks)
-    if not body:
-        raise NoArticle("no article text found in the HTML")
+    if len(_words(body)) < MIN_BODY_WORDS:
+        raise NoArticle("no article text found in the HTML"
+                        + (f" (only {body!r})" if body else ""))
 
     # trafilatura's own metadata heuristics only where the page's markup said nothing
     from trafilatura import metadata as tmeta

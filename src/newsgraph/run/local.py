@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from typing import Callable, Iterable, Iterator, Optional
 
 from ..pipeline import Pipeline, default_pipeline
@@ -19,7 +20,9 @@ _worker_pipeline: Optional[Pipeline] = None
 
 
 def default_workers() -> int:
-    """All the cores this process may use."""
+    """$NEWSGRAPH_WORKERS when set, else all the cores this process may use."""
+    if os.environ.get("NEWSGRAPH_WORKERS", "").isdigit():
+        return max(1, int(os.environ["NEWSGRAPH_WORKERS"]))
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -56,8 +59,18 @@ def analyze_stream(lines: Iterable[tuple[int, str]], workers: int = 1,
             on_done(len(out))
             yield from out
         return
+    # Pool.imap reads its input as fast as it can: bound the chunks in flight so that a
+    # large input file is streamed, not held in memory whole.
+    in_flight = threading.BoundedSemaphore(workers * 4)
+
+    def throttled():
+        for chunk in chunks:
+            in_flight.acquire()
+            yield chunk
+
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
-        for out in pool.imap(_analyze_chunk, chunks):
+        for out in pool.imap(_analyze_chunk, throttled()):
+            in_flight.release()
             on_done(len(out))
             yield from out

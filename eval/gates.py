@@ -1,0 +1,100 @@
+"""Evaluation gates: run every scorer of ../shared/eval on its dev data and hold each headline
+number to the floor recorded in eval/floors.json.
+
+Floors start at what we measured and only go up (raise them in the same commit as the
+improvement; never lower one without saying why in the issue). A scorer whose stage has not
+landed yet has floor 0 and still runs, so a crash of the batch command fails the gate.
+
+    python eval/gates.py --shared ../shared              # all gates
+    python eval/gates.py --shared ../shared --only ner   # gates whose name contains "ner"
+    python eval/gates.py --shared ../shared --report     # print numbers, never fail
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+# name -> (scorer, data relative to shared/eval/data, extra scorer arguments)
+GATES = {
+    "extract_aeb": ("extract_aeb.py", "aeb-dev", []),
+    "extract_plain": ("extract_aeb.py", "aeb-dev", ["--plain"]),
+    "ner_conll": ("ner_conll.py", "conll2003/eng.testa", []),
+    "quotes_polnear": ("quotes_polnear.py", "polnear-dev", []),
+    "time_timeml": ("time_timeml.py", "timebank", []),
+    "geo_xml": ("geo_xml.py", "lgl/lgl.xml", []),
+    "events_plover": ("events_plover.py", "plover-gsr/PLOVER_GSR_CAMEO.txt", []),
+}
+
+
+def parse_summary(line: str) -> dict[str, float]:
+    """The scorer's last line, `name k=v k=v ...`, as {k: v}."""
+    out = {}
+    for item in line.split()[1:]:
+        key, _, value = item.partition("=")
+        try:
+            out[key] = float(value)
+        except ValueError:
+            pass
+    return out
+
+
+def run_gate(name: str, shared: Path, cmd: str) -> tuple[dict[str, float], float, str]:
+    scorer, data, extra = GATES[name]
+    argv = [sys.executable, str(shared / "eval" / scorer), "--data", str(shared / "eval" / "data" / data),
+            "--cmd", cmd, *extra]
+    started = time.monotonic()
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    elapsed = time.monotonic() - started
+    if proc.returncode != 0:
+        return {}, elapsed, (proc.stderr or proc.stdout)[-2000:]
+    lines = [l for l in proc.stdout.splitlines() if l.strip()]
+    return parse_summary(lines[-1]), elapsed, ""
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared/ folder")
+    p.add_argument("--cmd", default=str(ROOT / ".venv" / "bin" / "newsgraph"), help="newsgraph command")
+    p.add_argument("--floors", default=str(HERE / "floors.json"))
+    p.add_argument("--only", help="run only gates whose name contains this")
+    p.add_argument("--report", action="store_true", help="print the numbers; never fail")
+    args = p.parse_args(argv)
+    shared = Path(args.shared)
+    if not (shared / "eval").is_dir():
+        print(f"gates: no scorers at {shared / 'eval'}", file=sys.stderr)
+        return 2
+    floors = json.loads(Path(args.floors).read_text())
+    failed = []
+    for name in GATES:
+        if args.only and args.only not in name:
+            continue
+        metrics, elapsed, error = run_gate(name, shared, args.cmd)
+        if error:
+            print(f"FAIL {name}: the scorer failed ({elapsed:.0f} s)\n{error}")
+            failed.append(name)
+            continue
+        for metric, floor in floors.get(name, {}).items():
+            value = metrics.get(metric)
+            ok = value is not None and value >= floor
+            print(f"{'ok  ' if ok else 'FAIL'} {name}.{metric} = {value} (floor {floor}, {elapsed:.0f} s)")
+            if not ok:
+                failed.append(f"{name}.{metric}")
+        shown = " ".join(f"{k}={v}" for k, v in metrics.items())
+        print(f"     {name}: {shown}", flush=True)
+    if failed and not args.report:
+        print(f"gates failed: {', '.join(failed)}")
+        return 1
+    print("all gates passed" if not failed else "report only")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
