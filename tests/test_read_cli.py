@@ -15,6 +15,7 @@ def test_read_text_file_as_json_keeps_text_and_finds_the_layout():
     assert rec["title"] == "Mongolian President Arrives in Moscow for Talks on Gas Pipeline and Rail Link"
     body = rec["text"][rec["body"]["start"]:rec["body"]["end"]]
     assert body.startswith("MOSCOW, Sept 14 (Reuters) - Mongolian President")
+    assert body.endswith("was Putin himself, in 2019.")  # the wire credit line is not story
     assert "Related Articles" not in body and "Back to top" not in body
     assert "Subscribe" not in body and "Share on Facebook" not in body
     assert rec["authors"] == ["Anna Petrova", "James Holt"]

@@ -185,7 +185,7 @@ def chrome_weight(line: Line, lex: ChromeLexicon) -> tuple[float, float]:
             w = lex.start.get(prefix, 0.0)
             if w >= 8 or not prose:  # "Watch the video", not "Watch officials said ..."
                 weight = max(weight, w)
-            if line.words <= 8:
+            if line.words <= 8 or lex.end.get(prefix, 0.0) >= CREDIT_END_WEIGHT:
                 end = max(end, lex.end.get(prefix, 0.0))
         if line.text.endswith(":") and 2 <= line.words <= 6 \
                 and norm.rsplit(" ", 1)[-1] in lex.comment_verbs:
@@ -200,6 +200,11 @@ def chrome_weight(line: Line, lex: ChromeLexicon) -> tuple[float, float]:
             if w > floor:
                 weight = floor = w
     return max(weight, end), end
+
+
+# an end marker this heavy ends the article whatever the line's length: wire credit lines
+# such as "(Reporting by A in Moscow; Editing by B)" run long
+CREDIT_END_WEIGHT = 40.0
 
 
 # the prose score of a line is its word count less this fixed cost per line, so that one
