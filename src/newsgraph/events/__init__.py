@@ -1,0 +1,13 @@
+"""PLOVER event coding: triggers from a curated lexicon, roles and status from the dependency parse.
+
+The events stage (`newsgraph.stages.events`) runs these pieces over the one spaCy parse:
+
+- `lexicon`  loads `knowledge/event_lexicon.tsv` (trigger lemmas per PLOVER type, status cues);
+- `triggers` finds verb and noun triggers on lemmas, including particles and required dependents;
+- `roles`    finds actor and recipient entities: subjects, objects, passive agents, "met with",
+             possessives of event nouns, coordination, reciprocal "the two leaders met";
+- `status`   decides asserted / reported / future / hypothetical / negated from the clause;
+- `attach`   finds the date and place attached to the event's clause;
+- `actors`   a fallback actor coding (country names, demonyms, capitals -> ISO alpha-3) for
+             entities the entities stage left uncoded.
+"""
