@@ -56,3 +56,13 @@ def test_error_documents_pass_through_a_batch_in_order(pipeline):
     assert [r["id"] for r in records] == ["a", "b", "c"]
     assert records[1]["error"] == "empty text"
     assert records[2]["entities"]
+
+
+def test_paragraph_breaks_start_sentences_but_hard_wraps_do_not(pipeline):
+    text = ("Putin Accepts Invite to North Korea\n\nThe governments of Russia and North Korea "
+            "confirmed on Thursday that Kim invited Putin.\nThe minister said the talks in\n"
+            "Geneva would continue next week.")
+    doc = pipeline(Document(id="p", text=text, published="2023-09-14"))
+    sentences = [s.text.strip() for s in doc.parse.sents]
+    assert "Putin Accepts Invite to North Korea" in sentences
+    assert "The minister said the talks in\nGeneva would continue next week." in sentences

@@ -1,0 +1,49 @@
+"""The reporting-cue lexicon and the anonymous-source nouns, loaded once from `knowledge/`."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: dict[str, str]  # verb lemma -> stance
+    intro_verbs: dict[str, str]  # verbs that count only before a colon or a quotation
+    object_verbs: dict[str, str]  # stance verbs whose object is the content
+    phrases: dict[tuple[str, ...], str]  # lower-cased token sequence -> stance
+    anonymous: frozenset[str]  # head nouns of sources that name no one
+
+    def stance(self, lemma: str) -> str | None:
+        return (self.verbs.get(lemma) or self.intro_verbs.get(lemma)
+                or self.object_verbs.get(lemma))
+
+
+def _rows(path: Path):
+    with open(path, encoding="utf-8") as f:
+        for raw in f:
+            if raw.strip() and not raw.startswith("#"):
+                yield [c.strip() for c in raw.rstrip("\n").split("\t")]
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> CueLexicon:
+    """Read `cues.tsv` and `anonymous_sources.tsv` (cached)."""
+    verbs, intro, objects, phrases = {}, {}, {}, {}
+    for cols in _rows(KNOWLEDGE / "cues.tsv"):
+        cue, kind = cols[0].lower(), cols[1]
+        stance = cols[2] if len(cols) > 2 else "neutral"
+        if kind == "verb":
+            verbs[cue] = stance
+        elif kind == "intro":
+            intro[cue] = stance
+        elif kind == "object":
+            objects[cue] = stance
+        elif kind == "phrase":
+            phrases[tuple(cue.split())] = stance
+        else:
+            raise ValueError(f"cues.tsv: unknown cue type {kind!r}")
+    anonymous = frozenset(cols[0].lower() for cols in _rows(KNOWLEDGE / "anonymous_sources.tsv"))
+    return CueLexicon(verbs, intro, objects, phrases, anonymous)
