@@ -20,4 +20,13 @@ def analyze(text=None, *, html=None, published=None, title=None, url=None, id="d
     return default_pipeline().analyze_record({k: v for k, v in raw.items() if v is not None})
 
 
-__all__ = ["analyze", "__version__"]
+def __getattr__(name):
+    """`newsgraph.Corpus`, imported on first use (the store's dependencies load only then)."""
+    if name == "Corpus":
+        from .corpus.api import Corpus
+
+        return Corpus
+    raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
+
+
+__all__ = ["analyze", "Corpus", "__version__"]

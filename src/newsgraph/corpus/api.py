@@ -1,0 +1,88 @@
+"""The Python API of a corpus: recipes and SQL as pandas DataFrames.
+
+    >>> import newsgraph
+    >>> corpus = newsgraph.Corpus("corpus.duckdb")
+    >>> corpus.ingest(["articles/"])                      # idempotent, resumable
+    >>> corpus.events(actor="RUS", recipient="PRK")       # a DataFrame, one row per event
+    >>> corpus.timeline("RUS", "PRK")                     # events between them by month
+    >>> corpus.sql("SELECT event, count(*) FROM events GROUP BY 1")
+
+`Corpus` opens the DuckDB file (read-only unless it ingests) or the PostgreSQL URL only while
+a call runs, so it can be used while another process ingests into the same database.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from . import query as recipes
+from .store import Store, open_store
+
+
+class Corpus:
+    """A corpus database: DuckDB file path (default) or postgresql:// URL."""
+
+    def __init__(self, db: str = "corpus.duckdb"):
+        self.db = db
+        self._reader: Optional[Store] = None
+
+    @property
+    def store(self) -> Store:
+        """A read-only store (DuckDB) or the PostgreSQL store."""
+        if self._reader is None:
+            self._reader = open_store(self.db, read_only=True)
+        return self._reader
+
+    def __repr__(self) -> str:
+        return f"Corpus({self.db!r})"
+
+    # -- writing ---------------------------------------------------------------------------
+    def ingest(self, paths, **options):
+        """Ingest files or folders (see `corpus.ingest.ingest` for the options); returns stats."""
+        from .ingest import ingest
+
+        return ingest([paths] if isinstance(paths, str) else list(paths), self.db, **options)
+
+    def export(self, fmt: str, output: str) -> int:
+        """Export as parquet | csv | jsonl | plover | gdelt to `output`; returns rows written."""
+        from .export import export
+
+        return export(self.store, fmt, output)
+
+    # -- reading ---------------------------------------------------------------------------
+    def sql(self, sql: str, params: Optional[dict] = None):
+        """Any SQL (`:name` parameters) as a DataFrame."""
+        return self.store.dataframe(sql, params)
+
+    def table(self, name: str, limit: Optional[int] = None):
+        from .schema import TABLES
+
+        if name not in TABLES:
+            raise ValueError(f"no table {name!r}; tables: {', '.join(TABLES)}")
+        return self.sql(f"SELECT * FROM {name}" + (f" LIMIT {int(limit)}" if limit else ""))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return self.store.counts()
+
+    def events(self, actor: Optional[str] = None, recipient: Optional[str] = None,
+               event: Optional[str] = None, since=None, until=None, both_ways: bool = False,
+               limit: Optional[int] = None):
+        """Events, one row each; `actor`/`recipient` as country, code (prefix) or name."""
+        return self.sql(*recipes.events(actor, recipient, event, since, until, both_ways, limit))
+
+    def timeline(self, actor: str, recipient: str, both_ways: bool = True, event: Optional[str] = None,
+                 since=None, until=None):
+        """Events between two actors by month and type."""
+        return self.sql(*recipes.timeline(actor, recipient, both_ways, event, since, until))
+
+    def quotes(self, speaker: str, since=None, until=None, limit: Optional[int] = None):
+        """Quotes by a speaker (name substring, or actor code/country)."""
+        return self.sql(*recipes.quotes(speaker, since, until, limit))
+
+    def places(self, since=None, until=None, event: Optional[str] = None):
+        """Places of events in a date range, with counts and event types."""
+        return self.sql(*recipes.places(since, until, event))
+
+    def dyads(self, top: int = 20, by: str = "country", event: Optional[str] = None, since=None, until=None):
+        """The most active actor pairs."""
+        return self.sql(*recipes.dyads(top, by, event, since, until))

@@ -1,0 +1,220 @@
+"""Ingest: sources -> analysed records -> the store, idempotent and resumable.
+
+    ingest(["articles/", "dump.jsonl", "crawl.warc.gz"], "corpus.duckdb", workers=2)
+
+The parent process reads the sources in a stable order and skips every item whose content
+key is already stored (so a second ingest adds nothing, and an ingest killed with -9 resumes
+where its last commit ended). The rest goes, as contract JSONL lines, to an engine: the local
+process pool (`run.local.analyze_stream`, as `newsgraph extract` uses) or Dask
+(`run.dask_engine.analyze_stream`); both return one output record per line, in order. The
+parent turns each record into table rows (`rows.article_rows`) and commits them in batches of
+whole articles: one transaction holds every row of each article it writes, so nobody ever
+sees half of one. Inputs that cannot be analysed go to the `errors` table; they never stop the
+run. Each run is a row of `runs`: when, which version and stages, what it saw and added.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+from .rows import article_rows, empty_rows
+from .sources import Item, iter_items
+from .store import Store, open_store
+
+BATCH_ARTICLES = 64     # commit after this many articles ...
+BATCH_SECONDS = 2.0     # ... or this many seconds, whichever comes first
+MAX_AHEAD = 256         # items read ahead of the last stored one (bounds memory)
+
+
+@dataclass
+class IngestStats:
+    """What a run did so far: items seen, articles added, items skipped as known, errors."""
+
+    run_id: str = ""
+    seen: int = 0
+    added: int = 0
+    skipped: int = 0
+    errors: int = 0
+    analysed: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def seconds(self) -> float:
+        return time.monotonic() - self.started
+
+    @property
+    def rate(self) -> float:
+        """Articles analysed per second."""
+        return self.analysed / max(1e-9, self.seconds)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def ingest(paths: list[str], db: Union[str, Store], *, workers: Optional[int] = None,
+           engine: str = "local", scheduler: Optional[str] = None, text_column: str = "text",
+           batch_articles: int = BATCH_ARTICLES, batch_seconds: float = BATCH_SECONDS,
+           on_progress: Callable[[IngestStats], None] = lambda s: None) -> IngestStats:
+    """Ingest every article of `paths` into the store `db`; returns the run's counts."""
+    from .. import __version__
+    from ..pipeline import DEFAULT_STAGES
+    from ..run.local import default_workers
+
+    store = open_store(db) if isinstance(db, str) else db
+    store.create_schema()
+    workers = workers if workers is not None else default_workers()
+    known = store.keys()
+    stats = IngestStats(run_id=uuid.uuid4().hex)
+    store.insert_rows("runs", [(stats.run_id, _now(), None, __version__, json.dumps(list(DEFAULT_STAGES)),
+                                engine, workers, json.dumps(list(paths)), "running", 0, 0, 0, 0)])
+    writer = _BatchWriter(store, stats, batch_articles, batch_seconds)
+    feed = _Feed(iter_items(paths, text_column), known, stats)
+    try:
+        lines = feed.lines()
+        first = next(lines, None)  # nothing new to analyse: start no pool, load no model
+        stream = _engine(engine)(itertools.chain([first], lines), workers=workers, scheduler=scheduler) \
+            if first is not None else iter(())
+        for out in stream:
+            item = feed.done()
+            writer.add(item, json.loads(out))
+            writer.drain(feed.direct)
+            on_progress(stats)
+        writer.drain(feed.direct)
+        writer.flush()
+    except BaseException:
+        feed.abort()
+        writer.flush_quietly()
+        _finish(store, stats, "failed")
+        raise
+    _finish(store, stats, "done")
+    on_progress(stats)
+    return stats
+
+
+def _finish(store: Store, stats: IngestStats, status: str) -> None:
+    try:
+        store.execute("UPDATE runs SET finished_at = :at, status = :status, seen = :seen, added = :added, "
+                      "skipped = :skipped, errors = :errors WHERE run_id = :run_id",
+                      {"at": _now(), "status": status, "seen": stats.seen, "added": stats.added,
+                       "skipped": stats.skipped, "errors": stats.errors, "run_id": stats.run_id})
+    except Exception:  # noqa: BLE001 - bookkeeping must not hide the run's own outcome
+        if status == "done":
+            raise
+
+
+def _engine(name: str):
+    if name == "local":
+        from ..run.local import analyze_stream
+
+        return lambda lines, workers, scheduler: analyze_stream(lines, workers=workers)
+    if name == "dask":
+        from ..run.dask_engine import analyze_stream as dask_stream
+
+        return lambda lines, workers, scheduler: dask_stream(lines, workers=workers, scheduler=scheduler)
+    raise ValueError(f"unknown engine {name!r}: use local or dask")
+
+
+class _Feed:
+    """The numbered JSONL lines to analyse, read lazily from the items, new ones only.
+
+    The engine may pull lines from another thread (the process pool's feeder), so the items
+    waiting for their record sit in a thread-safe deque, in order; items that need no
+    analysis (read errors, finished records) go to `direct`. A semaphore keeps at most
+    MAX_AHEAD items in flight.
+    """
+
+    def __init__(self, items: Iterable[Item], known: set, stats: IngestStats):
+        self.items, self.known, self.stats = items, known, stats
+        self.pending: deque[Item] = deque()
+        self.direct: deque[Item] = deque()
+        self.room = threading.Semaphore(MAX_AHEAD)
+        self.stopped = False
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        number = 0
+        for item in self.items:
+            self.stats.seen += 1
+            if item.key in self.known:
+                self.stats.skipped += 1
+                continue
+            self.known.add(item.key)
+            if item.input is None:
+                self.direct.append(item)
+                continue
+            while not self.room.acquire(timeout=0.5):
+                if self.stopped:
+                    return
+            if self.stopped:
+                return
+            number += 1
+            self.pending.append(item)
+            yield number, json.dumps(item.input, ensure_ascii=False)
+
+    def done(self) -> Item:
+        self.room.release()
+        return self.pending.popleft()
+
+    def abort(self) -> None:
+        self.stopped = True
+
+
+class _BatchWriter:
+    """Collects the rows of whole articles and commits them in one transaction per batch."""
+
+    def __init__(self, store: Store, stats: IngestStats, max_articles: int, max_seconds: float):
+        self.store, self.stats = store, stats
+        self.max_articles, self.max_seconds = max_articles, max_seconds
+        self.rows = empty_rows()
+        self.errors: list[tuple] = []
+        self.n = 0
+        self.since = time.monotonic()
+
+    def add(self, item: Item, record: dict) -> None:
+        self.stats.analysed += 1
+        if record.get("error") is not None or record.get("id") is None:
+            self._error(item, record.get("error") or "the record has no id", record.get("id"))
+        else:
+            article_rows(record, item.key, item.source, item.locator, self.stats.run_id, self.rows)
+            self.n += 1
+        self.maybe_flush()
+
+    def drain(self, direct: deque) -> None:
+        while direct:
+            item = direct.popleft()
+            if item.error is not None:
+                self._error(item, item.error, None)
+            else:
+                article_rows(item.record, item.key, item.source, item.locator, self.stats.run_id, self.rows)
+                self.n += 1
+            self.maybe_flush()
+
+    def _error(self, item: Item, why: str, record_id) -> None:
+        self.errors.append((item.key, self.stats.run_id, item.source, item.locator,
+                            record_id if isinstance(record_id, str) else item.record_id, why, _now()))
+        self.n += 1
+
+    def maybe_flush(self) -> None:
+        if self.n >= self.max_articles or (self.n and time.monotonic() - self.since >= self.max_seconds):
+            self.flush()
+
+    def flush(self) -> None:
+        if self.n:
+            added = self.store.write_batch(self.rows, self.errors)
+            self.stats.added += added
+            self.stats.errors += len(self.errors)
+        self.rows, self.errors, self.n = empty_rows(), [], 0
+        self.since = time.monotonic()
+
+    def flush_quietly(self) -> None:
+        try:
+            self.flush()
+        except Exception:  # noqa: BLE001 - already failing; the next run redoes this batch
+            pass

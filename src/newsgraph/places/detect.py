@@ -1,0 +1,295 @@
+"""Finding toponyms: spaCy's GPE/LOC/FAC names, plus what the gazetteer knows that spaCy missed.
+
+The small English model misses or mislabels many place names ("Amur" as a PERSON,
+"Komsomolsk-on-Amur" cut to "Komsomolsk", "Rapides Parish" as NORP). So besides spaCy's place
+names we scan runs of capitalised tokens against the gazetteer and accept a match when the
+text itself says it is a place:
+- a multi-word name the gazetteer has ("Vostochny Cosmodrome", "Komsomolsk-on-Amur");
+- a region or city pattern: "X region/province/oblast/krai/county/parish", "the region of X",
+  "the city of X";
+- a single name after a locative preposition ("in Pineville", "near Alexandria");
+- the "X, Y" pattern where Y is a state, province or country ("Springfield, Ill.").
+Demonyms ("Russian", "Americans") are not places: NORP names are never taken as such.
+Each mention carries a kind hint from its pattern and, for "X, Y", the index of its qualifier.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .gazetteer import Gazetteer, name_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# a name inside one of these is a person or title, not a place, unless a pattern says so
+BLOCKING_LABELS = frozenset({"PERSON", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT",
+                             "LANGUAGE"})
+
+ADMIN_WORDS = {"region": "admin", "province": "admin", "oblast": "admin", "krai": "admin",
+               "kray": "admin", "territory": "admin", "prefecture": "admin",
+               "governorate": "admin", "state": "admin", "republic": "admin",
+               "county": "county", "parish": "county", "borough": "county", "co.": "county"}
+CITY_WORDS = {"city", "town", "village", "port", "capital", "suburb", "hamlet", "township"}
+LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "toward", "towards", "into",
+            "around", "throughout", "via", "through", "between", "inside", "within", "of",
+            "and", "visit", "visited", "visiting", "leave", "left", "reach", "reached"}
+CONNECTORS = {"on", "upon", "de", "del", "la", "le", "of", "the", "al", "el", "am", "an",
+              "der", "sur", "en", "y", "and", "-"}
+QUALIFIER_KINDS = ("admin1", "country", "region")
+MAX_WORDS = 6
+# capitalised words that are also names of small places but almost never mean them
+NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "monday", "tuesday",
+              "wednesday", "thursday", "friday", "saturday", "sunday", "god", "christ",
+              "heaven", "hell", "mass", "university", "college", "north", "south", "east",
+              "west", "city", "county", "state", "street", "center", "centre", "main"}
+# an organisation or facility name going on with one of these is a street or building
+STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln",
+                "boulevard", "blvd", "highway", "hwy", "way", "parkway", "pkwy", "court",
+                "ct", "circle", "place", "trail", "terrace", "alley", "pike", "route"}
+DASHES = {"—", "–", "-", "--"}
+# lower-case words that end a multi-word name the gazetteer may have ("the Korean border")
+TAIL_WORDS = {"border", "peninsula", "strait", "sea", "ocean", "river", "crossing", "base",
+              "cosmodrome", "spaceport", "square", "canal", "gulf", "bay", "lake", "island",
+              "islands", "mountains", "desert", "valley", "heights", "strip", "bank"}
+
+
+@dataclass
+class Toponym:
+    """A place name found in the text; start/end are offsets into Document.text."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    source: str  # "spacy" | "gazetteer"
+    hint: Optional[str] = None  # "admin" | "county" | "city" from the wording around it
+    qualifier: Optional[int] = None  # index of Y in "X, Y"
+    tokens: tuple[int, int] = (0, 0)  # the token span in the parse
+
+
+def _ent_label_of(sdoc) -> list[Optional[str]]:
+    labels: list[Optional[str]] = [None] * len(sdoc)
+    for ent in sdoc.ents:
+        for i in range(ent.start, ent.end):
+            labels[i] = ent.label_
+    return labels
+
+
+def _capitalised(tok) -> bool:
+    t = tok.text
+    return t[:1].isupper() and any(c.isalpha() for c in t)
+
+
+def _trim(sdoc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and trailing punctuation or possessive "'s" from a token span."""
+    while start < end and sdoc[start].lower_ in ("the", "'s", "’s"):
+        start += 1
+    while end > start and (sdoc[end - 1].is_punct or sdoc[end - 1].lower_ in ("'s", "’s", "'")):
+        end -= 1
+    return start, end
+
+
+def _has_place(gaz: Gazetteer, key: str, multi: bool = False) -> bool:
+    """The gazetteer has an entry of this name (a primary name, or any name when multi-word)."""
+    cands = gaz.lookup(key)
+    return any(c.primary or multi for c in cands)
+
+
+def _is_qualifier(gaz: Gazetteer, key: str) -> bool:
+    return any(c.kind in QUALIFIER_KINDS for c in gaz.lookup(key))
+
+
+def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
+    """Toponyms of one parsed document, in text order, not overlapping."""
+    labels = _ent_label_of(sdoc)
+    spans: dict[tuple[int, int], tuple[str, Optional[str]]] = {}  # token span -> source, hint
+
+    # 1. spaCy's place names, cut at commas ("Springfield, Ill." is two places)
+    for ent in sdoc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or sdoc[i].text == ",":
+                s, e = _trim(sdoc, start, i)
+                if e > s:
+                    spans[(s, e)] = ("spacy", None)
+                start = i + 1
+
+    # 1b. a place at the start of an organisation's name ("the Ohio Supreme Court",
+    # "Shreveport Police Department"), unless the name is a street or building
+    for ent in sdoc.ents:
+        if ent.label_ not in ("ORG", "FAC") or (ent.start, ent.end) in spans:
+            continue
+        s0, e0 = _trim(sdoc, ent.start, ent.end)
+        if any(sdoc[k].lower_.rstrip(".") in STREET_WORDS for k in range(s0, e0)):
+            continue
+        for j in range(e0 - 1, s0, -1):
+            key = name_key(sdoc[s0:j].text)
+            if key in NOT_PLACES or sdoc[j - 1].is_punct:
+                continue
+            abbreviation = "." in sdoc[s0:j].text or sdoc[s0:j].text.isupper()
+            if any(c.primary and (c.kind in ("country", "admin1") or
+                                  c.kind == "city" and c.population >= 20000 and not abbreviation)
+                   for c in gaz.lookup(key)):
+                spans.setdefault((s0, j), ("spacy", None))
+                break
+
+    # 2. the gazetteer scan over capitalised runs (token facts read once: Doc indexing is slow)
+    n = len(sdoc)
+    texts = [t.text for t in sdoc]
+    lowers = [t.lower() for t in texts]
+    caps = [t[:1].isupper() and any(ch.isalpha() for ch in t) for t in texts]
+    punct = [t.is_punct for t in sdoc]
+    stops = {",", ";", ":", "(", ")", '"', "“", "”"}
+    i = 0
+    while i < n:
+        if not caps[i] or punct[i]:
+            i += 1
+            continue
+        # the run a name could span: capitalised words, connectors, hyphens, one tail word
+        ends, words, k = [], 0, i
+        while k < n and words < MAX_WORDS and texts[k] not in stops:
+            if punct[k]:
+                if texts[k] not in ("-", "'", "’", "."):
+                    break
+            elif caps[k]:
+                words += 1
+                ends.append(k + 1)
+            elif lowers[k] in TAIL_WORDS:
+                ends.append(k + 1)
+                break
+            elif lowers[k] not in CONNECTORS:
+                break
+            k += 1
+        found = None
+        for j in reversed(ends):
+            key = name_key(sdoc[i:j].text)
+            if len(key) < 2 or key in NOT_PLACES:
+                continue
+            multi = " " in key
+            if _has_place(gaz, key, multi) or (  # "Khabarovsk-on-Amur": a variant of Khabarovsk
+                    "-on-" in sdoc[i:j].text and _has_place(gaz, key.split(" on ")[0])):
+                found = (j, key, multi)
+                break
+        if found is None:
+            i += 1
+            continue
+        j, key, multi = found
+        accept = _accept_scan(sdoc, i, j, key, multi, labels, gaz)
+        if accept:
+            spans.setdefault((i, j), ("gazetteer", None))
+            for (s, e) in list(spans):  # a longer gazetteer name replaces a cut spaCy one
+                if (s, e) != (i, j) and s < j and i < e and e - s < j - i:
+                    del spans[(s, e)]
+            i = j
+        else:
+            i += 1
+
+    # 3. region/county/city wording around each span
+    result: dict[tuple[int, int], tuple[str, Optional[str]]] = {}
+    for (s, e), (source, hint) in sorted(spans.items()):
+        s, e, hint = _widen(sdoc, s, e, hint)
+        if any(s < e2 and s2 < e for (s2, e2) in result):
+            continue
+        result[(s, e)] = (source, hint)
+
+    # 4. one sense per discourse: other mentions of a name found as a place are places too
+    found_keys = {name_key(sdoc[s:e].text) for (s, e) in result}
+    for i in range(n):
+        if not caps[i] or labels[i] in ("GPE", "LOC", "FAC"):
+            continue
+        key = name_key(texts[i])
+        if key in found_keys and key not in NOT_PLACES and len(key) > 2 and \
+                not any(s <= i < e for (s, e) in result) and _single_name(sdoc, i, labels):
+            result[(i, i + 1)] = ("gazetteer", None)
+
+    # 5. demonyms and NORP names are not places; streets the gazetteer does not know are left
+    toponyms: list[Toponym] = []
+    for (s, e), (source, hint) in sorted(result.items()):
+        span = sdoc[s:e]
+        if all(labels[k] == "NORP" for k in range(s, e)) and hint is None and \
+                len(name_key(span.text).split()) < 2:
+            continue
+        key = name_key(span.text)
+        if not key or key in NOT_PLACES:
+            continue
+        if labels[s] == "FAC" and not gaz.lookup(key) and (
+                sdoc[e - 1].lower_.rstrip(".") in STREET_WORDS or any(t.like_num for t in span)):
+            continue
+        toponyms.append(Toponym(span.start_char + offset, span.end_char + offset, span.text,
+                                key, source, hint, tokens=(s, e)))
+    _link_qualifiers(texts, toponyms, gaz)
+    return toponyms
+
+
+def _single_name(sdoc, i: int, labels) -> bool:
+    """Token i is a name on its own: not part of a longer capitalised name."""
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(sdoc) and (sdoc[k].text in DASHES or _capitalised(sdoc[k]) and
+                                   labels[k] == labels[i] and labels[k] is not None):
+            return False
+    return True
+
+
+def _accept_scan(sdoc, i: int, j: int, key: str, multi: bool, labels, gaz: Gazetteer) -> bool:
+    """Whether a gazetteer match the scan found is a place in this sentence."""
+    inside = {labels[k] for k in range(i, j)}
+    nxt = sdoc[j] if j < len(sdoc) else None
+    prev = sdoc[i - 1] if i > 0 else None
+    prev2 = sdoc[i - 2] if i > 1 else None
+    # wording that says "place": "X region", "X County", "city of X", "region of X"
+    if nxt is not None and nxt.lower_ in ADMIN_WORDS:
+        return True
+    if prev is not None and prev.lower_ == "of" and prev2 is not None and \
+            (prev2.lower_ in CITY_WORDS or prev2.lower_ in ADMIN_WORDS):
+        return True
+    if multi and sdoc[j - 1].lower_ in ADMIN_WORDS:  # "Rapides Parish", even if mislabelled
+        return True
+    # a dateline: "MANSFIELD — ..." at the start of a line or sentence
+    if sdoc[i].is_upper and (i == 0 or sdoc[i].is_sent_start or "\n" in sdoc[i - 1].text_with_ws) \
+            and nxt is not None and nxt.text in DASHES:
+        return True
+    # a legislator's party and home: "D-Hardy", "R-Charleston"
+    if prev is not None and prev.text in ("-",) and prev2 is not None and prev2.text in ("D", "R", "I"):
+        return True
+    if inside & {"PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "LANGUAGE"}:
+        return False
+    if multi:
+        return True
+    if inside & {"NORP", "ORG"}:
+        return False
+    if not sdoc[i].pos_ == "PROPN" or len(key) < 3:
+        return False
+    # "Springfield, Ill.": the name is followed by a state or country
+    if nxt is not None and nxt.text == "," and j + 1 < len(sdoc):
+        after = sdoc[j + 1]
+        if _capitalised(after) and _is_qualifier(gaz, name_key(after.text)):
+            return True
+    return prev is not None and prev.lower_ in LOCATIVE and prev.lower_ not in ("and", "of")
+
+
+def _widen(sdoc, s: int, e: int, hint: Optional[str]) -> tuple[int, int, Optional[str]]:
+    """Take in "region/County/..." after a name, and read "the city of" / "region of" before it."""
+    if e < len(sdoc) and sdoc[e].lower_ in ADMIN_WORDS and not (
+            sdoc[e].lower_ in ("state", "republic") and sdoc[e].text.islower()):
+        return s, e + 1, ADMIN_WORDS[sdoc[e].lower_]
+    last = sdoc[e - 1].lower_
+    if last in ADMIN_WORDS and e - s > 1:
+        hint = ADMIN_WORDS[last]
+    if s >= 2 and sdoc[s - 1].lower_ == "of":
+        before = sdoc[s - 2].lower_
+        if before in CITY_WORDS:
+            hint = hint or "city"
+        elif before in ADMIN_WORDS:
+            hint = hint or ADMIN_WORDS[before]
+    return s, e, hint
+
+
+def _link_qualifiers(texts: list[str], toponyms: list[Toponym], gaz: Gazetteer) -> None:
+    """Mark Y as the qualifier of X in "X, Y" when Y can be a state, province or country."""
+    for k in range(len(toponyms) - 1):
+        x, y = toponyms[k], toponyms[k + 1]
+        if y.tokens[0] == x.tokens[1] + 1 and texts[x.tokens[1]] == "," and \
+                _is_qualifier(gaz, y.key):
+            x.qualifier = k + 1

@@ -1,0 +1,193 @@
+"""Places: the offline gazetteer, toponym detection, disambiguation, the stage and the map.
+
+The gazetteer file is built once per machine (about 10 s) in the cache directory; these tests
+use the same file as the command line does.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+
+import pytest
+
+from newsgraph.pipeline import DEFAULT_STAGES, Pipeline
+from newsgraph.places.detect import Toponym
+from newsgraph.places.gazetteer import Gazetteer, default_gazetteer, ensure_built, name_key
+from newsgraph.places.map import render_map
+from newsgraph.places.resolve import km, resolve_all
+
+STAGES = DEFAULT_STAGES[:DEFAULT_STAGES.index("places") + 1]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    ensure_built()
+    return default_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(STAGES)
+
+
+def places_of(pipeline, text: str) -> list[dict]:
+    record = pipeline.analyze_record({"id": "t", "text": text, "published": "2023-09-14"})
+    assert "error" not in record, record.get("error")
+    for p in record["places"]:
+        assert record["text"][p["start"]:p["end"]] == p["name"] or " " in p["name"]
+    return record["places"]
+
+
+def place(places: list[dict], name: str) -> dict:
+    found = [p for p in places if p["name"] == name]
+    assert found, f"{name!r} not among {[p['name'] for p in places]}"
+    return found[0]
+
+
+def near(p: dict, lat: float, lon: float, within_km: float = 100) -> bool:
+    return p["lat"] is not None and km(p["lat"], p["lon"], lat, lon) <= within_km
+
+
+# --- the gazetteer ---------------------------------------------------------------------------
+
+def test_name_key_folds_case_accents_hyphens_and_periods():
+    assert name_key("Komsomolsk-on-Amur") == "komsomolsk on amur"
+    assert name_key("U.S.") == "us"
+    assert name_key("Québec") == "quebec"
+    assert name_key("Côte d’Ivoire") == "cote divoire"
+
+
+def test_gazetteer_knows_cities_regions_states_and_facilities(gaz):
+    (komsomolsk,) = [c for c in gaz.find("Komsomolsk-on-Amur") if c.primary]
+    assert komsomolsk.country_code == "RU" and komsomolsk.geonameid == 2021851
+    assert any(c.kind == "admin1" and c.country_code == "RU" for c in gaz.find("Amur region"))
+    assert any(c.kind == "admin1" and c.admin1 == "IL" for c in gaz.find("Ill."))
+    (vostochny,) = gaz.find("Vostochny Cosmodrome")
+    assert vostochny.kind == "facility" and abs(vostochny.lat - 51.88) < 0.1
+    assert len(gaz.find("Springfield")) > 10
+
+
+def test_gazetteer_counties_carry_their_state(gaz):
+    (rapides,) = gaz.find("Rapides Parish")
+    assert (rapides.kind, rapides.country_code, rapides.admin1) == ("county", "US", "LA")
+
+
+def _child_lookup(_):
+    g = default_gazetteer()
+    con = g.connection()
+    return con.execute("SELECT count(*) FROM place").fetchone()[0], g._pid, os.getpid(), id(con)
+
+
+def test_a_forked_worker_opens_its_own_connection(gaz):
+    parent_con = gaz.connection()  # the parent has a connection open
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        count, conn_pid, child_pid, _ = pool.map(_child_lookup, [0])[0]
+    assert count > 200_000
+    assert conn_pid == child_pid != os.getpid()
+    assert gaz.connection() is parent_con  # the parent keeps its own
+
+
+# --- resolution on its own --------------------------------------------------------------------
+
+def _top(text: str, start: int = 0, **kw) -> Toponym:
+    return Toponym(start, start + len(text), text, name_key(text), "spacy", **kw)
+
+
+def test_x_comma_y_picks_the_place_inside_the_state(gaz):
+    x, y = _top("Alexandria", 0, qualifier=1), _top("La.", 12)
+    res = resolve_all([x, y], gaz)
+    assert res[0].candidate.admin1 == "LA" and res[1].candidate.name == "Louisiana"
+    x, y = _top("Alexandria", 0, qualifier=1), _top("Va.", 12)
+    assert resolve_all([x, y], gaz)[0].candidate.admin1 == "VA"
+
+
+def test_a_name_the_gazetteer_does_not_know_stays_unresolved(gaz):
+    assert resolve_all([_top("Kelleyland")], gaz) == [None]
+
+
+def test_the_articles_state_decides_between_namesakes(gaz):
+    tops = [_top("Atlanta"), _top("Georgia", 20), _top("Athens", 40)]
+    athens = resolve_all(tops, gaz)[2].candidate
+    assert (athens.country_code, athens.admin1) == ("US", "GA")
+    tops = [_top("Greece"), _top("Athens", 40)]
+    assert resolve_all(tops, gaz)[1].candidate.country_code == "GR"
+
+
+def test_georgia_is_the_state_in_us_news_and_the_country_next_to_russia(gaz):
+    us = resolve_all([_top("Ohio"), _top("Texas", 10), _top("Georgia", 20)], gaz)[2]
+    assert us.candidate.kind == "admin1" and us.candidate.country_code == "US"
+    caucasus = resolve_all([_top("Russia"), _top("Tbilisi", 10), _top("Georgia", 20)], gaz)[2]
+    assert caucasus.candidate.kind == "country" and caucasus.candidate.country_code == "GE"
+
+
+# --- the stage on short wire-style texts ------------------------------------------------------
+
+def test_the_stage_runs_after_times_in_the_default_pipeline():
+    assert "places" in DEFAULT_STAGES
+    assert DEFAULT_STAGES.index("places") > DEFAULT_STAGES.index("entities")
+
+
+def test_international_story_resolves_every_place(pipeline):
+    text = ("Kim arrives in Russia for talks with Putin\n\n"
+            "North Korean leader Kim Jong Un met Russian President Vladimir Putin on Wednesday "
+            "at the Vostochny Cosmodrome in the far-eastern region of Amur, Russian state media "
+            "reported. Kim later headed by train to the city of Komsomolsk-on-Amur, where he "
+            "is expected to visit an aircraft factory, before a stop in Vladivostok. "
+            "Moscow and Pyongyang have denied any arms deal.")
+    places = places_of(pipeline, text)
+    assert near(place(places, "Vostochny Cosmodrome"), 51.88, 128.33, 10)
+    amur = place(places, "Amur")
+    assert amur["feature_code"] == "ADM1" and near(amur, 53.5, 127.5, 300)
+    assert near(place(places, "Komsomolsk-on-Amur"), 50.55, 137.01, 10)
+    assert near(place(places, "Vladivostok"), 43.1, 131.9, 20)
+    moscow = place(places, "Moscow")  # used for the government, still the place
+    assert moscow["country_code"] == "RU" and moscow["feature_code"] == "PPLC"
+    assert near(place(places, "Pyongyang"), 39.03, 125.75, 20)
+    assert place(places, "Russia")["country_code"] == "RU"
+
+
+def test_demonyms_are_not_places(pipeline):
+    text = ("Officials meet on trade\n\nRussian officials and North Korean diplomats met "
+            "American and Chinese envoys in Geneva on Tuesday.")
+    places = places_of(pipeline, text)
+    names = {p["name"] for p in places}
+    assert not names & {"Russian", "North Korean", "American", "Chinese"}
+    assert place(places, "Geneva")["country_code"] == "CH"
+
+
+def test_local_us_story_uses_state_abbreviations(pipeline):
+    text = ("Woman charged in fire\n\nALEXANDRIA — A woman from Pineville was arrested Friday, "
+            "the Rapides Parish Sheriff's Office said. She was later moved to a jail in "
+            "Springfield, Ill., where she faces other charges.")
+    places = places_of(pipeline, text)
+    assert near(place(places, "ALEXANDRIA"), 31.31, -92.45, 50)
+    assert near(place(places, "Springfield"), 39.80, -89.64, 30)
+    assert place(places, "Ill.")["feature_code"] == "ADM1"
+    rapides = place(places, "Rapides Parish")
+    assert rapides["feature_code"] == "ADM2" and near(rapides, 31.2, -92.5, 161)
+
+
+def test_places_link_to_the_entity_they_overlap(pipeline):
+    text = "Floods hit Ohio\n\nHeavy rain flooded towns across Ohio on Monday, officials said."
+    record = pipeline.analyze_record({"id": "t", "text": text})
+    ohio = [p for p in record["places"] if p["name"] == "Ohio"]
+    assert ohio
+    for p in ohio:
+        if p["entity"] is not None:
+            ent = next(e for e in record["entities"] if e["id"] == p["entity"])
+            assert any(m["start"] < p["end"] and p["start"] < m["end"] for m in ent["mentions"])
+    assert any(p["entity"] is not None for p in ohio)
+
+
+# --- the map ----------------------------------------------------------------------------------
+
+def test_map_is_self_contained_and_escaped():
+    record = {"id": "d", "title": "A <b>story</b>", "places": [
+        {"name": "Pyongyang", "lat": 39.03, "lon": 125.75, "country_code": "KP"},
+        {"name": "Nowhere <x>", "lat": None, "lon": None}]}
+    page = render_map(record)
+    assert "<svg" in page and "Pyongyang" in page
+    assert "<b>story" not in page and "&lt;x&gt;" in page
+    assert not re.search(r"(src|href)\s*=\s*[\"']?https?:", page)  # nothing fetched
+    assert "<script" not in page
