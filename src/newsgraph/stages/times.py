@@ -1,0 +1,38 @@
+"""Times: every temporal expression of the article, with its TIMEX3 value.
+
+The expressions are found by our own grammar (newsgraph.times) over the parsed region (headline
+and body), resolved on the anchor date: the publication date when given, else one written in the
+article's dateline or a date line above the story (then `published` is set from it, with
+`meta["published_source"]`), else none, and relative expressions stay `XXXX-...`. The governing
+verb's tense, read from the parse, picks the previous or the next weekday or month.
+"""
+from __future__ import annotations
+
+from ..document import Document, Time
+from ..times import find_times
+from ..times.anchor import find_published, parse_date
+from . import stage
+
+
+@stage("times", requires=("parse",), assigns=("times", "published"))
+def find_document_times(doc: Document) -> Document:
+    """Add `doc.times` (sorted by start), anchoring relative expressions on the publication date."""
+    if doc.body is None:
+        return doc
+    anchor = parse_date(doc.published)
+    if anchor is None:
+        anchor, source = find_published(doc)
+        if anchor is not None:
+            doc.published = anchor.isoformat()
+            doc.meta["published_source"] = source
+    if doc.parse is not None:  # the parse covers text[parse_offset:body.end] (parse stage)
+        offset, parse = doc.parse_offset, doc.parse
+        text = doc.text[offset:doc.body.end]
+    else:
+        offset, text, parse = doc.body.start, doc.text[doc.body.start:doc.body.end], None
+    dateline = doc.dateline
+    doc.times = [Time(f.start + offset, f.end + offset, f.type, f.value)
+                 for f in find_times(text, anchor, parse)
+                 # the dateline's date is the article's own (published), not a time in the story
+                 if dateline is None or not dateline.start <= f.start + offset < dateline.end]
+    return doc

@@ -1,0 +1,15 @@
+"""Temporal expressions: find them in an article and normalise each to a TIMEX3 value.
+
+    lexicon.py    the word tables of knowledge/time_words.tsv (months, numbers, units, ...)
+    calendar.py   date arithmetic in TIMEX3 terms (ISO weeks, quarters, seasons, shifts)
+    anchor.py     the anchor date (publication date or a dateline) and the tense of the verb
+                  that governs an expression (past -> the previous Friday, future -> the next)
+    rules.py      the grammar: one regular expression per kind of expression, each with the
+                  function that turns a match into (type, value)
+    find.py       runs the rules over a text, keeps the longest non-overlapping matches
+
+The stage itself (newsgraph.stages.times) only wires these to the Document.
+"""
+from .find import find_times
+
+__all__ = ["find_times"]
