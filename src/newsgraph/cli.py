@@ -2,7 +2,7 @@
 
     newsgraph read FILE|URL|-          one article, shown readably (or --json)
     newsgraph extract IN.jsonl --output OUT.jsonl     the batch command of CONTRACT.md
-    newsgraph ingest | query | sql | export           a corpus database (docs/corpus.md)
+    newsgraph ingest | query | sql | export           a corpus database (corpus/commands.py)
 
 Bad arguments or an unreadable input file print one line and exit 2; problems with single
 articles never stop a batch (they become error records).
@@ -13,10 +13,12 @@ import argparse
 import json
 import os
 import sys
-import time
 from typing import Iterator, Optional, Sequence
 
 from . import __version__
+from .corpus.commands import add_corpus_commands
+from .errors import UsageError, check_workers
+from .progress import ProgressBar
 
 MAIN_HELP = """\
 Turn news articles into a sourced event graph: names, quotes, times, places, events.
@@ -56,10 +58,6 @@ examples:
   newsgraph extract articles.jsonl --output records.jsonl
   newsgraph extract articles.jsonl --output records.jsonl --workers 1 --quiet
 """
-
-
-class UsageError(Exception):
-    """A problem with the command line or its input file: one line, exit 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -149,8 +147,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .run.local import analyze_stream, default_workers
 
     workers = args.workers if args.workers is not None else default_workers()
-    if workers < 1:
-        raise UsageError("--workers must be at least 1")
+    check_workers(workers)
     source = sys.stdin.buffer if args.input == "-" else _open_input(args.input)
     total = None if args.input == "-" else _count_lines(args.input)
     try:
@@ -158,8 +155,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except OSError as err:
         raise UsageError(f"cannot write {args.output}: {err.strerror}")
     show_progress = not args.quiet and args.output != "-"
-    with source, out, _progress(total, show_progress) as advance:
-        for line in analyze_stream(_numbered_lines(source), workers=workers, on_done=advance):
+    with source, out, ProgressBar("extract", total, enabled=show_progress) as bar:
+        for line in analyze_stream(_numbered_lines(source), workers=workers, on_done=bar.advance):
             out.write(line + "\n")
     return 0
 
@@ -184,283 +181,6 @@ def _numbered_lines(source) -> Iterator[tuple[int, str]]:
     for number, raw in enumerate(source, start=1):
         if raw.strip():
             yield number, raw.decode("utf-8", errors="replace")
-
-
-class _progress:
-    """A progress bar on stderr (articles done, rate, time left); silent when disabled."""
-
-    def __init__(self, total: int, enabled: bool):
-        self.total, self.enabled, self.bar = total, enabled, None
-
-    def __enter__(self):
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                       TimeElapsedColumn, TimeRemainingColumn)
-
-            self.bar = Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
-                                TimeRemainingColumn(), console=Console(stderr=True))
-            self.bar.start()
-            self.task = self.bar.add_task("extract", total=self.total, rate="")
-            self.started = time.monotonic()
-        return self.advance
-
-    def advance(self, n: int) -> None:
-        if self.bar is not None:
-            done = self.bar.tasks[0].completed + n
-            rate = done / max(1e-9, time.monotonic() - self.started)
-            self.bar.update(self.task, advance=n, rate=f"{rate:.1f} articles/s")
-
-    def __exit__(self, *exc):
-        if self.bar is not None:
-            self.bar.stop()
-        return False
-
-
-INGEST_HELP = """\
-Analyse articles and store them in a corpus database (see docs/corpus.md).
-
-PATH may be a folder (every .txt/.html file under it, and the JSONL, CSV and WARC files it
-holds), a contract JSONL file (input records, or output records of `newsgraph extract`,
-stored as they are), a WARC/WARC.gz file (its HTML responses) or a CSV file with a text
-column. Ingesting is idempotent (an article already stored, by content hash, is skipped) and
-resumable: after a crash or kill -9, run the same command again. Inputs that cannot be
-analysed go to the `errors` table; each run is a row of the `runs` table.
-
---db is a DuckDB file (default $NEWSGRAPH_DB, else corpus.duckdb) or a postgresql:// URL.
-
-examples:
-  newsgraph ingest articles/ --db corpus.duckdb
-  newsgraph ingest dump.jsonl.gz crawl.warc.gz --db postgresql://user@localhost/news
-  newsgraph ingest big.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
-"""
-
-QUERY_HELP = """\
-Answer an analyst's question with a recipe. An actor is an ISO alpha-3 country (RUS), a
-CAMEO-style code or prefix (RUSGOV) or an entity name ("Vladimir Putin").
-
-recipes:
-  timeline A B        events between two actors by month (both directions)
-  events              events with actors, date, place and sentence (--actor, --recipient, ...)
-  quotes SPEAKER      what a speaker said (name substring, or actor code)
-  places              where events happened (--since, --until)
-  dyads               the most active actor pairs (--by country|code|name, --top N)
-
-examples:
-  newsgraph query timeline RUS PRK
-  newsgraph query events --actor RUS --recipient PRK --since 2023-09-01 --format csv
-  newsgraph query quotes Peskov
-  newsgraph query places --since 2023-01-01 --until 2023-12-31
-  newsgraph query dyads --top 10 --format json
-"""
-
-SQL_HELP = """\
-Run any SQL on the corpus database and print the result (tables: docs/corpus.md).
-
-examples:
-  newsgraph sql "SELECT event, count(*) AS n FROM events GROUP BY event ORDER BY n DESC"
-  newsgraph sql "SELECT name, count(*) FROM entities WHERE label = 'PERSON' GROUP BY 1 ORDER BY 2 DESC LIMIT 20" --format csv
-"""
-
-EXPORT_HELP = """\
-Export the corpus: parquet (a folder, one dataset per table partitioned by publication
-month), csv (a folder, one file per table), jsonl (contract records), plover (PLOVER JSONL,
-one event a line) or gdelt (GDELT-style event TSV).
-
-examples:
-  newsgraph export --format parquet --output corpus-parquet/
-  newsgraph export --format plover --output events.jsonl
-  newsgraph export --format gdelt --output events.tsv
-"""
-
-
-def add_corpus_commands(sub, fmt) -> None:
-    """The corpus subcommands: ingest, query, sql, export."""
-    default_db = os.environ.get("NEWSGRAPH_DB") or "corpus.duckdb"
-
-    def db_arg(p):
-        p.add_argument("--db", default=default_db, metavar="DB",
-                       help="DuckDB file or postgresql:// URL (default: $NEWSGRAPH_DB, else corpus.duckdb)")
-
-    def out_args(p):
-        db_arg(p)
-        p.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table",
-                       help="table (default), csv, or json (one object a line)")
-
-    ingest = sub.add_parser("ingest", help="analyse articles into a corpus database",
-                            description=INGEST_HELP, formatter_class=fmt)
-    ingest.add_argument("paths", nargs="+", metavar="PATH", help="folders, JSONL, WARC or CSV files")
-    db_arg(ingest)
-    ingest.add_argument("--workers", "-w", type=int, default=None, metavar="N",
-                        help="worker processes (default: $NEWSGRAPH_WORKERS, else all cores)")
-    ingest.add_argument("--engine", choices=("local", "dask"), default="local",
-                        help="local process pool (default) or Dask distributed")
-    ingest.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                        help="Dask scheduler address (default: a local cluster of --workers)")
-    ingest.add_argument("--text-column", default="text", metavar="NAME",
-                        help="the CSV column holding the article text (default: text)")
-    ingest.add_argument("--batch", type=int, default=64, metavar="N",
-                        help="commit after N articles (or 2 seconds); default 64")
-    ingest.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    ingest.set_defaults(func=cmd_ingest)
-
-    query = sub.add_parser("query", help="answer a question with a recipe", description=QUERY_HELP,
-                           formatter_class=fmt)
-    recipes = query.add_subparsers(dest="recipe", metavar="RECIPE", required=True)
-
-    def dates(p):
-        p.add_argument("--since", metavar="YYYY-MM-DD", help="from this day (event date, else publication)")
-        p.add_argument("--until", metavar="YYYY-MM-DD", help="up to this day, inclusive")
-
-    r = recipes.add_parser("timeline", help="events between two actors by month")
-    r.add_argument("actor")
-    r.add_argument("recipient")
-    r.add_argument("--one-way", action="store_true", help="only events from the first to the second")
-    r.add_argument("--type", dest="event", metavar="EVENT", help="one PLOVER type, e.g. CONSULT")
-    dates(r)
-    out_args(r)
-    r = recipes.add_parser("events", help="events with actors, date, place and evidence")
-    r.add_argument("--actor")
-    r.add_argument("--recipient")
-    r.add_argument("--both-ways", action="store_true", help="either actor may be on either side")
-    r.add_argument("--type", dest="event", metavar="EVENT", help="one PLOVER type, e.g. CONSULT")
-    r.add_argument("--limit", type=int, default=None)
-    dates(r)
-    out_args(r)
-    r = recipes.add_parser("quotes", help="quotes by a speaker")
-    r.add_argument("speaker")
-    r.add_argument("--limit", type=int, default=None)
-    dates(r)
-    out_args(r)
-    r = recipes.add_parser("places", help="places of events in a date range")
-    r.add_argument("--type", dest="event", metavar="EVENT", help="one PLOVER type")
-    dates(r)
-    out_args(r)
-    r = recipes.add_parser("dyads", help="the most active actor pairs")
-    r.add_argument("--top", type=int, default=20)
-    r.add_argument("--by", choices=("country", "code", "name"), default="country")
-    r.add_argument("--type", dest="event", metavar="EVENT", help="one PLOVER type")
-    dates(r)
-    out_args(r)
-    query.set_defaults(func=cmd_query)
-
-    sql = sub.add_parser("sql", help="run SQL on the corpus database", description=SQL_HELP,
-                         formatter_class=fmt)
-    sql.add_argument("sql", metavar="SQL")
-    out_args(sql)
-    sql.set_defaults(func=cmd_sql)
-
-    export = sub.add_parser("export", help="export the corpus (parquet, csv, jsonl, plover, gdelt)",
-                            description=EXPORT_HELP, formatter_class=fmt)
-    db_arg(export)
-    export.add_argument("--format", "-f", required=True, choices=("parquet", "csv", "jsonl", "plover", "gdelt"))
-    export.add_argument("--output", "-o", required=True, metavar="PATH",
-                        help="a folder (parquet, csv) or a file ('-' for stdout)")
-    export.set_defaults(func=cmd_export)
-
-
-def _reader(db: str):
-    """The store to read, or UsageError when the DuckDB file does not exist."""
-    from .corpus.store import open_store
-
-    if "://" not in db and not os.path.exists(db):
-        raise UsageError(f"no corpus database at {db} (create one with `newsgraph ingest ... --db {db}`)")
-    return open_store(db, read_only=True)
-
-
-def _run_sql(db: str, sql: str, params: dict, fmt: str) -> int:
-    from .corpus.show import print_rows
-    from .corpus.store import StoreError
-
-    store = _reader(db)
-    try:
-        names, rows = store.query(sql, params)
-    except StoreError as err:
-        raise UsageError(str(err))
-    except Exception as err:  # noqa: BLE001 - a bad query is the user's input: one line
-        raise UsageError(f"query failed: {type(err).__name__}: {str(err).splitlines()[0]}")
-    print_rows(names, rows, fmt)
-    return 0
-
-
-def cmd_ingest(args: argparse.Namespace) -> int:
-    from .corpus.ingest import ingest
-    from .corpus.store import StoreError
-
-    if args.workers is not None and args.workers < 1:
-        raise UsageError("--workers must be at least 1")
-    with _ingest_progress(not args.quiet) as show:
-        try:
-            stats = ingest(args.paths, args.db, workers=args.workers, engine=args.engine,
-                           scheduler=args.scheduler, text_column=args.text_column,
-                           batch_articles=max(1, args.batch), on_progress=show)
-        except StoreError as err:
-            raise UsageError(str(err))
-    print(f"ingest: {stats.added} articles added, {stats.skipped} already stored, {stats.errors} errors "
-          f"({stats.seen} seen, {stats.rate:.1f} articles/s) into {args.db}", file=sys.stderr)
-    return 0
-
-
-def cmd_query(args: argparse.Namespace) -> int:
-    from .corpus import query as recipes
-
-    if args.recipe == "timeline":
-        sql, params = recipes.timeline(args.actor, args.recipient, not args.one_way, args.event,
-                                       args.since, args.until)
-    elif args.recipe == "events":
-        sql, params = recipes.events(args.actor, args.recipient, args.event, args.since, args.until,
-                                     args.both_ways, args.limit)
-    elif args.recipe == "quotes":
-        sql, params = recipes.quotes(args.speaker, args.since, args.until, args.limit)
-    elif args.recipe == "places":
-        sql, params = recipes.places(args.since, args.until, args.event)
-    else:
-        sql, params = recipes.dyads(args.top, args.by, args.event, args.since, args.until)
-    return _run_sql(args.db, sql, params, args.format)
-
-
-def cmd_sql(args: argparse.Namespace) -> int:
-    return _run_sql(args.db, args.sql, {}, args.format)
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from .corpus.export import export
-
-    n = export(_reader(args.db), args.format, args.output)
-    print(f"export: {n} rows written to {args.output}", file=sys.stderr)
-    return 0
-
-
-class _ingest_progress:
-    """A progress line on stderr for ingest: articles stored, rate, skipped, errors."""
-
-    def __init__(self, enabled: bool):
-        self.enabled, self.bar, self.last = enabled, None, 0.0
-
-    def __enter__(self):
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self.bar = Progress(TextColumn("ingest"), BarColumn(), TextColumn("{task.fields[info]}"),
-                                TimeElapsedColumn(), console=Console(stderr=True))
-            self.bar.start()
-            self.task = self.bar.add_task("ingest", total=None, info="reading")
-        return self.show
-
-    def show(self, stats) -> None:
-        now = time.monotonic()
-        if self.bar is not None and now - self.last >= 0.2:
-            self.last = now
-            self.bar.update(self.task, info=(f"{stats.analysed} analysed, {stats.added} stored, "
-                                             f"{stats.rate:.1f} articles/s, {stats.skipped} skipped, "
-                                             f"{stats.errors} errors"))
-
-    def __exit__(self, *exc):
-        if self.bar is not None:
-            self.bar.stop()
-        return False
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
