@@ -1,35 +1,29 @@
-"""Names: spaCy's named entities as contract entities.
+"""Actors: one entity per real-world actor, with its mentions and its political-actor coding.
 
-Only names (OntoNotes PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW,
-LANGUAGE) become entities; dates and numbers belong to other layers. Mentions with the same
-label and the same text are one entity here; clustering variants and coding actors is the
-actors stage's job.
+Reads the parse; writes `doc.entities`. Names come from `newsgraph.actors.names` (spaCy's NER
+corrected by knowledge, patterns and the document's own evidence), are gathered into entities
+by `newsgraph.actors.cluster` (name variants, aliases, acronyms, role nominals, speaker
+pronouns) and coded by `newsgraph.actors.coding` (country, PLOVER sector, role, code). Only
+names (OntoNotes PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW,
+LANGUAGE) become entities; dates and numbers belong to other layers.
 """
 from __future__ import annotations
 
-from ..document import Document, Entity, Mention
+from ..actors import cluster, coding, knowledge, names
+from ..document import Document
 from . import stage
 
-NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
-                         "WORK_OF_ART", "LAW", "LANGUAGE"})
+NAME_LABELS = names.NAME_LABELS
 
 
 @stage("entities", requires=("parse",), assigns=("entities",))
 def find_entities(doc: Document) -> Document:
-    """Group spaCy's name mentions into entities E1, E2, ... in order of first mention."""
+    """Find the names, gather each actor's mentions into one entity, code the actors."""
     if doc.parse is None:
         return doc
-    by_key: dict[tuple[str, str], Entity] = {}
-    offset = doc.parse_offset
-    for ent in doc.parse.ents:
-        if ent.label_ not in NAME_LABELS:
-            continue
-        name = " ".join(ent.text.split())
-        key = (ent.label_, name.lower())
-        entity = by_key.get(key)
-        if entity is None:
-            entity = Entity(id=f"E{len(by_key) + 1}", label=ent.label_, name=name)
-            by_key[key] = entity
-        entity.mentions.append(Mention(ent.start_char + offset, ent.end_char + offset, "name"))
-    doc.entities = list(by_key.values())
+    kb = knowledge.load()
+    found = names.find_names(doc.parse, kb)
+    doc.entities = cluster.build_entities(doc, found, kb)
+    coding.code_entities(doc, kb)
+    cluster.add_references(doc, kb)
     return doc

@@ -1,0 +1,204 @@
+"""Actor coding: country (ISO alpha-3), PLOVER sector, role and a CAMEO-style code per entity.
+
+The text first, because it is dated and specific: the title before a name ("Russian Defense
+Minister Sergei Shoigu", "ministry spokesperson Jeon Ha-kyou", "former American President
+Donald Trump") and the appositive after it (", the Kremlin spokesman,"), read with the role
+table (`roles.tsv`) and the country names and demonyms. Then the curated tables: a known outlet
+(MED), international organisation (IGO), government body, state or capital (GOV), and the
+leaders table, taking the term that covers the article's publication date. A state or capital
+used as an actor ("Russia said", "Moscow warned") is coded GOV.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..document import Actor, Document, Entity
+from .knowledge import Knowledge, squash, term_on
+
+WINDOW = 7  # tokens read before a name for its title
+STOP_BEFORE = frozenset(("said", "says", "told", "and", "with", "by", "to", "for", "that",
+                         "as", "but", "while", "when", "after", "before", "met", "between"))
+
+
+def make_actor(country: Optional[str], sector: Optional[str], role: Optional[str]) -> Actor:
+    """An Actor whose code is country + sector (either may be missing)."""
+    code = f"{country or ''}{sector or ''}" or None
+    return Actor(code=code, country=country, sector=sector, role=role)
+
+
+def code_entities(doc: Document, kb: Knowledge) -> None:
+    """Set `actor` on each entity that is a political actor."""
+    for ent in doc.entities:
+        actor = code_entity(doc, ent, kb)
+        if actor is not None:
+            ent.actor = actor
+
+
+def code_entity(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
+    known = getattr(ent, "known", None)
+    if ent.label in ("GPE",) and known is not None and known.kind in ("country", "capital"):
+        return make_actor(known.country, "GOV", None if known.kind == "country" else "capital")
+    if ent.label == "ORG":
+        if known is not None and known.kind in ("outlet", "igo", "body") and known.label == "ORG":
+            if known.kind == "outlet":
+                return make_actor(known.country if known.country != "INT" else None, "MED",
+                                  _OUTLET_ROLE.get(known.role or "", "news outlet"))
+            if known.kind == "igo":
+                return Actor(code="IGO", country=None, sector="IGO", role=known.canonical)
+            country = known.country if known.country not in ("INT", "") else None
+            return make_actor(country, known.sector, known.role)
+        return _code_org(doc, ent, kb)
+    if ent.label == "PERSON":
+        return _code_person(doc, ent, kb)
+    return None
+
+
+_OUTLET_ROLE = {"wire": "news agency", "state": "state media", "paper": "newspaper",
+                "broadcaster": "broadcaster", "magazine": "magazine", "online": "news site"}
+
+
+def _window_before(sdoc, start: int) -> list:
+    toks = []
+    j = start - 1
+    while j >= 0 and len(toks) < WINDOW:
+        t = sdoc[j]
+        if (t.is_punct and t.text not in ("-", "'s", "’s") or t.lower_ in STOP_BEFORE
+                or "\n" in t.text or t.pos_ in ("VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ")
+                or t.ent_type_ == "PERSON"):
+            break
+        toks.append(t)
+        j -= 1
+    return list(reversed(toks))
+
+
+def _window_after(sdoc, end: int) -> list:
+    if end >= len(sdoc) or sdoc[end].text != ",":
+        return []
+    toks = []
+    j = end + 1
+    while j < len(sdoc) and len(toks) < 10:
+        t = sdoc[j]
+        if t.is_punct and t.text not in ("-", "'s", "’s"):
+            break
+        if t.pos_ in ("VERB", "AUX"):
+            return []
+        toks.append(t)
+        j += 1
+    return toks
+
+
+def _read_title(toks, kb: Knowledge):
+    """Role phrase, sector, country and 'former' from a few tokens around a name."""
+    words = [t.lower_ for t in toks]
+    role = sector = country = None
+    for i in range(len(words)):
+        for k in range(min(len(words), i + kb.role_words), i, -1):
+            phrase = " ".join(words[i:k])
+            if phrase in kb.roles and (role is None or len(phrase) > len(role)):
+                role, sector = phrase, kb.roles[phrase][0]
+    # countries: two-word names first ("South Korean"), then single words, then bodies
+    for i in range(len(toks)):
+        for k in (3, 2, 1):
+            if i + k <= len(toks):
+                text = " ".join(t.text for t in toks[i:i + k])
+                if text[:1].isupper():
+                    c = kb.country_of(text)
+                    if c is None:
+                        entries = [e for e in kb.lookup(text) if e.kind == "body"]
+                        c = entries[0].country if entries else None
+                        if c and role is None:
+                            role, sector = None, entries[0].sector
+                    if c and c != "INT":
+                        country = country or c
+                        break
+    former = "former" in words or "ex" in words
+    if role is not None:
+        start = words.index(role.split()[0]) if role.split()[0] in words else 0
+        role_text = " ".join(t.text for t in toks[start:start + len(role.split())])
+        role = ("former " if former else "") + role_text
+    return role, sector, country
+
+
+def _code_person(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
+    sdoc = doc.parse
+    role = sector = country = None
+    for x in getattr(ent, "names", [])[:4]:
+        for toks in (_window_before(sdoc, x.start), _window_after(sdoc, x.end)):
+            if not toks:
+                continue
+            r, s, c = _read_title(toks, kb)
+            if r and role is None:
+                role, sector = r, s
+            if c and country is None:
+                country = c
+            if role and country is None and any(t.lower_ in ("ministry", "ministry's") for t in toks):
+                country, org_sector = _nearest_org_country(doc, ent, x.start)
+                if org_sector and sector == "GOV":
+                    sector = org_sector
+        if role and country:
+            break
+    term = None
+    for x in getattr(ent, "names", []):
+        name = sdoc[x.start:x.end].text
+        if x.end - x.start > 1 or not term:
+            terms = kb.leader_terms(name)
+            if terms and (x.end - x.start > 1 or len(ent.name.split()) > 1):
+                term = term_on(terms, doc.published)
+                if x.end - x.start > 1:
+                    break
+    if term is not None:
+        country = country or (term.country if term.country != "INT" else None)
+        sector = sector or term.sector
+        role = role or term.role
+    if role is None and country is None:
+        return None
+    return make_actor(country, sector or "GOV", role)
+
+
+def _nearest_org_country(doc: Document, ent: Entity, before_token: int):
+    """Country and sector of the nearest coded ministry-like ORG mentioned before a token."""
+    best = None
+    start = doc.parse[before_token].idx + doc.parse_offset
+    for other in doc.entities:
+        if other.label != "ORG" or other.actor is None or not other.actor.country:
+            continue
+        if "ministry" not in other.name.lower():
+            continue
+        firsts = [m.start for m in other.mentions if m.start < start]
+        if firsts and (best is None or max(firsts) > best[0]):
+            best = (max(firsts), other.actor)
+    if best is None:
+        return None, None
+    return best[1].country, best[1].sector
+
+
+def _code_org(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
+    """An organisation named with its state ("South Korean" + "Defense Ministry") or a role word."""
+    sdoc = doc.parse
+    names = getattr(ent, "names", [])
+    if not names:
+        return None
+    x = names[0]
+    toks = _window_before(sdoc, x.start)[-3:]
+    words = [t.lower_ for t in sdoc[x.start:x.end]]
+    role = sector = None
+    for i in range(len(words)):
+        phrase = " ".join(words[i:])
+        if phrase in kb.roles:
+            role, sector = phrase, kb.roles[phrase][0]
+            break
+    country = None
+    for k in (3, 2, 1):
+        if len(toks) >= k:
+            text = " ".join(t.text for t in toks[-k:]).replace(" 's", "").replace(" ’s", "")
+            country = kb.country_of(text)
+            if country:
+                break
+    if country is None and sector is None:
+        return None
+    name = " ".join(sdoc[x.start:x.end].text.split())
+    if country and len(toks):
+        modifier = " ".join(t.text for t in toks if kb.country_of(t.text) or t.text[:1].isupper())
+        if modifier and not ent.name.startswith(modifier):
+            ent.name = f"{modifier} {name}".replace(" 's ", "'s ")
+    return make_actor(country, sector, role and role.title())

@@ -1,0 +1,191 @@
+"""Curated actor knowledge: countries, outlets, international organisations, government bodies,
+leaders and role words, loaded once from `newsgraph/knowledge/*.tsv` into lookup tables.
+
+Names are looked up by a normalised key (`name_key`): lower case, typographic apostrophes
+straightened, whitespace collapsed, so that "Democratic People’s Republic of Korea" and
+"democratic people's republic of korea" meet. Each known name maps to `Known` entries: what the
+name is (its label and the canonical actor it stands for); a name may be ambiguous (Georgia).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
+_SPACE = re.compile(r"\s+")
+# a name written in capitals, like AP, KCNA or U.N.: matched only with the same case
+_ACRONYM = re.compile(r"^[A-Z0-9.&/+-]+$")
+
+
+def name_key(text: str) -> str:
+    """The lookup key of a name: lower case, straight apostrophes, single spaces, and no space
+    before a possessive or a hyphen (spaCy splits "People's" and "Ha-kyou")."""
+    text = _SPACE.sub(" ", text.translate(_APOS).strip().lower())
+    return text.replace(" 's", "'s").replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def squash(text: str) -> str:
+    """A spelling-variant key: letters and digits only ("Kim Jong-un" = "Kim Jong Un")."""
+    return re.sub(r"[^0-9a-z]", "", text.translate(_APOS).lower())
+
+
+@dataclass(frozen=True)
+class Known:
+    """One meaning of a known name."""
+
+    kind: str  # country | demonym | capital | outlet | igo | body | leader
+    label: str  # OntoNotes label the name takes
+    canonical: str  # the actor's canonical name ("North Korea", "TASS", "Kim Jong-un")
+    country: Optional[str] = None  # ISO alpha-3
+    sector: Optional[str] = None
+    role: Optional[str] = None
+    acronym: bool = False  # written in capitals: match only with the same case
+    weak: bool = False  # a common word too ("Time", "Focus"): only confirms a name spaCy found
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of office of a leader (leaders.tsv)."""
+
+    name: str
+    country: str
+    office: str
+    sector: str
+    start: str
+    end: str
+    role: str
+
+
+@dataclass
+class Knowledge:
+    """Every table, keyed for lookups."""
+
+    names: dict[str, list[Known]] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)  # first word of every known name
+    max_words: int = 1
+    terms: dict[str, list[Term]] = field(default_factory=dict)  # squash(name) -> terms
+    roles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (sector, person)
+    role_words: int = 1
+    demonyms: dict[str, str] = field(default_factory=dict)  # name_key -> ISO3 (also countries)
+
+    def add(self, name: str, known: Known) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        entries = self.names.setdefault(key, [])
+        if known not in entries:
+            entries.append(known)
+        words = key.split(" ")
+        self.first_words.add(_first_word(key))
+        self.max_words = max(self.max_words, len(words) + key.count("'s") + key.count("-") * 2)
+
+    def lookup(self, text: str) -> list[Known]:
+        return self.names.get(name_key(text), [])
+
+    def country_of(self, text: str) -> Optional[str]:
+        """ISO3 of a country name, alias, demonym or capital ("South Korean" -> KOR)."""
+        return self.demonyms.get(name_key(text))
+
+    def leader_terms(self, name: str) -> list[Term]:
+        return self.terms.get(squash(name), [])
+
+
+def _first_word(key: str) -> str:
+    return re.split(r"[ '\-.]", key, maxsplit=1)[0] or key
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a knowledge TSV as dicts; '#' lines are the source header."""
+    rows, header = [], None
+    with open(KNOWLEDGE / name, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = [c.strip() for c in line.rstrip("\n").split("\t")]
+            if header is None:
+                header = cols
+                continue
+            cols += [""] * (len(header) - len(cols))
+            rows.append(dict(zip(header, cols)))
+    return rows
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+# Outlet names that are also everyday English words: they only confirm a name spaCy found.
+WEAK_OUTLET_WORDS = frozenset(
+    "time focus express independent guardian sun star nation punch stuff fox insider trend beta "
+    "petra kan dawn mail observer economist times telegraph standard herald mirror age australian "
+    "national citizen hill atlantic diplomat sky fortune forbes globo semana reforma stern welt "
+    "zeit bild vox tempo sabah zaman politika expresso publico folha kompas mehr fars ria rai "
+    "the hindu the nation the sun the times the star the herald the national the standard "
+    "the citizen the age the hill the independent the observer the guardian the telegraph "
+    "the economist the australian the punch the atlantic the diplomat the intercept "
+    "granma andina pravda meduza trend sputnik stuff vanguard sowetan".split(" "))
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Knowledge:
+    """Read every table once (cached for the process)."""
+    kb = Knowledge()
+    for row in read_tsv("actor_countries.tsv"):
+        iso = row["iso3"]
+        canonical = row["name"]
+        for n in [canonical, *_split(row["aliases"])]:
+            kb.add(n, Known("country", "GPE", canonical, iso, "GOV", acronym=bool(_ACRONYM.match(n))))
+            kb.demonyms[name_key(n)] = iso
+        for n in _split(row["demonyms"]):
+            kb.add(n, Known("demonym", "NORP", canonical, iso, acronym=bool(_ACRONYM.match(n))))
+            kb.demonyms.setdefault(name_key(n), iso)
+        for n in _split(row["capitals"]):
+            kb.add(n, Known("capital", "GPE", n, iso, "GOV"))
+            kb.demonyms.setdefault(name_key(n), iso)
+    for row in read_tsv("outlets.tsv"):
+        for n in [row["name"], *_split(row["aliases"])]:
+            key = name_key(n)
+            weak = key in WEAK_OUTLET_WORDS or (len(n) <= 3 and _ACRONYM.match(n) is not None)
+            kb.add(n, Known("outlet", "ORG", row["name"], row["country"], "MED", row["kind"],
+                            acronym=bool(_ACRONYM.match(n)), weak=weak))
+    for row in read_tsv("igos.tsv"):
+        for n in [row["name"], *_split(row["aliases"])]:
+            n = re.sub(r"^the ", "", n)
+            kb.add(n, Known("igo", "ORG", row["name"], None, "IGO", row["parent"] or None,
+                            acronym=bool(_ACRONYM.match(n))))
+    for row in read_tsv("bodies.tsv"):
+        for n in [row["name"], *_split(row["aliases"])]:
+            n = re.sub(r"^the ", "", n)
+            kb.add(n, Known("body", "ORG", row["name"], row["country"], row["sector"], row["role"],
+                            acronym=bool(_ACRONYM.match(n))))
+    for row in read_tsv("leaders.tsv"):
+        term = Term(row["name"], row["country"], row["office"], row["sector"], row["start"],
+                    row["end"], row["role"])
+        for n in [row["name"], *_split(row["aliases"])]:
+            terms = kb.terms.setdefault(squash(n), [])
+            if term not in terms:
+                terms.append(term)
+            if len(n.split()) >= 2:  # full names only: a bare surname is not evidence enough
+                kb.add(n, Known("leader", "PERSON", row["name"], row["country"], row["sector"],
+                                row["role"]))
+    for row in read_tsv("roles.tsv"):
+        kb.roles[row["phrase"]] = (row["sector"], row["person"] == "1")
+        kb.role_words = max(kb.role_words, len(row["phrase"].split()))
+    return kb
+
+
+def term_on(terms: list[Term], date: Optional[str]) -> Optional[Term]:
+    """The term covering `date` (YYYY-MM-DD prefix compare), else the latest one."""
+    if not terms:
+        return None
+    if date:
+        d = date[:10]
+        for t in terms:
+            if t.start[:len(d)] <= d and (not t.end or d <= t.end + "-99"):
+                return t
+    return max(terms, key=lambda t: t.start)

@@ -1,0 +1,174 @@
+"""The entities stage: names found, one entity per actor with every mention, actors coded."""
+from pathlib import Path
+
+import pytest
+
+from newsgraph.actors import knowledge
+from newsgraph.pipeline import Pipeline
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "000_40859690548f3ca6.txt"
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline(("clean", "language", "parse", "entities"))
+
+
+def analyse(pipe, text, published="2023-09-14"):
+    rec = pipe.analyze_record({"id": "t", "text": text, "published": published})
+    assert rec.get("error") is None
+    return rec
+
+
+def entity_with(rec, surface, label=None):
+    """The entity one of whose mentions is `surface`."""
+    text = rec["text"]
+    for ent in rec["entities"]:
+        if label and ent["label"] != label:
+            continue
+        if any(text[m["start"]:m["end"]] == surface for m in ent["mentions"]):
+            return ent
+    return None
+
+
+def surfaces(rec, ent, kind=None):
+    return [rec["text"][m["start"]:m["end"]] for m in ent["mentions"] if kind in (None, m["kind"])]
+
+
+def test_outlet_is_org_with_media_sector(pipe):
+    rec = analyse(pipe, "SEOUL (Reuters) - North Korea fired two missiles on Tuesday, Yonhap "
+                        "news agency reported, citing the South Korean military.\n")
+    ent = entity_with(rec, "Yonhap")
+    assert ent is not None and ent["label"] == "ORG"
+    assert ent["actor"]["sector"] == "MED" and ent["actor"]["country"] == "KOR"
+
+
+def test_state_media_coded_with_its_country(pipe):
+    rec = analyse(pipe, "The talks were friendly, the Korean Central News Agency said. Rodong "
+                        "Sinmun, the ruling party's newspaper, carried photographs on its front page.\n")
+    assert entity_with(rec, "Rodong Sinmun")["actor"]["code"] == "PRKMED"
+    assert entity_with(rec, "Korean Central News Agency")["actor"]["code"] == "PRKMED"
+
+
+def test_dprk_north_korea_and_full_name_are_one_entity(pipe):
+    rec = analyse(pipe, "North Korea tested a missile on Monday. The Democratic People's Republic "
+                        "of Korea said the launch was routine, and the DPRK warned it would do more.\n")
+    ent = entity_with(rec, "North Korea")
+    assert ent["label"] == "GPE" and ent["actor"]["code"] == "PRKGOV"
+    names = surfaces(rec, ent, "name")
+    assert "DPRK" in names and "Democratic People's Republic of Korea" in names
+
+
+def test_un_acronym_joins_united_nations(pipe):
+    rec = analyse(pipe, "The United Nations called for calm. A U.N. spokesman said the UN would "
+                        "send observers.\n")
+    ent = entity_with(rec, "United Nations")
+    assert {"U.N.", "UN"} <= set(surfaces(rec, ent))
+    assert ent["actor"]["sector"] == "IGO"
+
+
+def test_relatives_stay_apart_and_surname_joins_the_salient_one(pipe):
+    rec = analyse(pipe, "Kim Jong-un arrived in Russia on Tuesday. Kim met Russian officials at the "
+                        "station. His father Kim Jong-il travelled the same route in 2001. Kim Jong Un "
+                        "later toured a factory, and Kim praised the workers.\n")
+    un, il = entity_with(rec, "Kim Jong-un"), entity_with(rec, "Kim Jong-il")
+    assert un is not None and il is not None and un["id"] != il["id"]
+    assert "Kim Jong Un" in surfaces(rec, un) and surfaces(rec, un).count("Kim") == 2
+    assert surfaces(rec, il) == ["Kim Jong-il"]
+
+
+def test_pre_name_title_codes_country_and_sector(pipe):
+    rec = analyse(pipe, "Russian Defense Minister Sergei Shoigu visited Pyongyang in July, "
+                        "and Shoigu met army generals there.\n")
+    ent = entity_with(rec, "Sergei Shoigu")
+    assert "Shoigu" in surfaces(rec, ent)
+    assert ent["actor"]["country"] == "RUS" and ent["actor"]["sector"] == "MIL"
+    assert "Defense" not in [rec["text"][m["start"]:m["end"]] for e in rec["entities"]
+                             for m in e["mentions"] if e["label"] == "ORG"]
+
+
+def test_government_body_with_its_state_and_a_nominal(pipe):
+    rec = analyse(pipe, "The South Korean Defense Ministry said it was watching closely. The "
+                        "ministry added that an arms deal was possible.\n")
+    body = entity_with(rec, "Defense Ministry", "ORG")
+    assert body is not None and body["actor"]["code"] == "KORMIL"
+    assert "South Korean" in body["name"]
+    assert "The ministry" in surfaces(rec, body, "nominal")
+    assert entity_with(rec, "South Korean")["label"] == "NORP"
+
+
+def test_kremlin_and_capital_as_actors(pipe):
+    rec = analyse(pipe, "The Kremlin declined to comment. Moscow warned Washington against new "
+                        "sanctions.\n")
+    assert entity_with(rec, "Kremlin")["actor"]["code"] == "RUSGOV"
+    moscow = entity_with(rec, "Moscow")
+    assert moscow["label"] == "GPE" and moscow["actor"]["code"] == "RUSGOV"
+
+
+def test_leaders_table_takes_the_term_on_the_article_date(pipe):
+    text = "Vladimir Putin met the governor in Sochi on Friday.\n"
+    then = entity_with(analyse(pipe, text, "2010-06-01"), "Vladimir Putin")["actor"]
+    now = entity_with(analyse(pipe, text, "2023-09-14"), "Vladimir Putin")["actor"]
+    assert then["code"] == now["code"] == "RUSGOV"
+    assert "Prime Minister" in then["role"] and "President" in now["role"]
+
+
+def test_speaker_pronoun_and_role_nominal(pipe):
+    rec = analyse(pipe, "Vladimir Putin hosted a dinner for the delegation. \"It was useful,\" he "
+                      "said. The Russian leader then left for Moscow.\n")
+    ent = entity_with(rec, "Vladimir Putin")
+    assert surfaces(rec, ent, "pronoun") == ["he"]
+    assert surfaces(rec, ent, "nominal") == ["The Russian leader"]
+
+
+def test_caps_headline_country_and_no_leading_the(pipe):
+    rec = analyse(pipe, "SOCCER - GERMANY BEAT ARMENIA IN QUALIFIER\nBERLIN 1996-09-01\nGermany "
+                        "beat Armenia 5-1 in Berlin on Sunday, while the United States lost.\n")
+    assert surfaces(rec, entity_with(rec, "GERMANY")).count("Germany") == 1
+    assert entity_with(rec, "United States")["label"] == "GPE"
+    assert entity_with(rec, "the United States") is None
+
+
+def test_surname_alone_keeps_the_person_type(pipe):
+    rec = analyse(pipe, "Dissident Wang Donghai was arrested in Hangzhou on Friday. Police said "
+                        "Wang had written a letter. Wang denied the charge, a friend said.\n")
+    ent = entity_with(rec, "Wang Donghai")
+    assert ent["label"] == "PERSON" and surfaces(rec, ent).count("Wang") == 2
+
+
+def test_sports_city_team_is_org(pipe):
+    rec = analyse(pipe, "BASEBALL - RESULTS\nNEW YORK 1996-08-30\nResults of games on Friday:\n"
+                        "Houston 5 Atlanta 3\nChicago 2 Colorado 1\n")
+    assert entity_with(rec, "Houston")["label"] == "ORG"
+
+
+def test_knowledge_tables_have_sources_and_size():
+    for name in ("outlets.tsv", "igos.tsv", "bodies.tsv", "leaders.tsv", "roles.tsv",
+                 "actor_countries.tsv"):
+        first = (knowledge.KNOWLEDGE / name).read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("#") and "ource" in (knowledge.KNOWLEDGE / name).read_text()[:600]
+    assert len(knowledge.read_tsv("outlets.tsv")) >= 300
+    kb = knowledge.load()
+    assert kb.country_of("South Korean") == "KOR" and kb.country_of("DPRK") == "PRK"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the shared sample article is not here")
+def test_sample_article_actors(pipe):
+    rec = analyse(pipe, SAMPLE.read_text(encoding="utf-8"))
+    want = {"Kim Jong-un": "PRKGOV", "Vladimir Putin": "RUSGOV", "Dmitry Peskov": "RUSGOV",
+            "Sergei Lavrov": "RUSGOV", "Jeon Ha-kyou": "KORMIL", "Volodymyr Zelensky": "UKRGOV",
+            "Rodong Sinmun": "PRKMED", "Tass": "RUSMED", "Yonhap": "KORMED", "Kremlin": "RUSGOV"}
+    for surface, code in want.items():
+        ent = entity_with(rec, surface)
+        assert ent is not None and ent["actor"]["code"] == code, surface
+    assert entity_with(rec, "Sergei Shoigu")["actor"]["code"] in ("RUSMIL", "RUSGOV")
+    assert entity_with(rec, "Donald Trump")["actor"]["country"] == "USA"
+    kim = entity_with(rec, "Kim Jong-un")
+    assert {"Kim", "Kim Jong Un"} <= set(surfaces(rec, kim))
+    assert entity_with(rec, "Kim Jong-il")["id"] != kim["id"]
+    korea = entity_with(rec, "North Korea")
+    assert "DPRK" in surfaces(rec, korea)
+    assert entity_with(rec, "Rodong Sinmun")["label"] == "ORG"
+    for s in ("Kremlin", "Putin", "Peskov"):
+        assert len({entity_with(rec, s)["id"]}) == 1
+    assert entity_with(rec, "Putin")["id"] == entity_with(rec, "Vladimir Putin")["id"]
