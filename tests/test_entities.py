@@ -172,3 +172,54 @@ def test_sample_article_actors(pipe):
     for s in ("Kremlin", "Putin", "Peskov"):
         assert len({entity_with(rec, s)["id"]}) == 1
     assert entity_with(rec, "Putin")["id"] == entity_with(rec, "Vladimir Putin")["id"]
+
+
+def test_state_names_demonyms_capitals_and_seats_of_government():
+    from newsgraph.actors.coding import country_of_name
+    kb = knowledge.load()
+    assert country_of_name(kb, "the Kremlin") == "RUS"
+    assert country_of_name(kb, "Palestinians") == "PSE"
+    assert country_of_name(kb, "Seoul") == "KOR"
+    assert country_of_name(kb, "Moscow's") == "RUS"
+    assert country_of_name(kb, "Jordan Peterson") is None
+
+
+def test_one_country_table_serves_every_layer():
+    # the events layer's former country table is merged here: a single source of country names
+    assert not (knowledge.KNOWLEDGE / "countries_actors.tsv").exists()
+    kb = knowledge.load()
+    assert kb.country_of("Rumanian") == "ROU" and kb.country_of("Gaza Strip") == "PSE"
+
+
+@pytest.mark.parametrize("text,surface,country,sector", [
+    ("Russian troops attacked the town on Monday.\n", "Russian", "RUS", "MIL"),
+    ("The French government rejected the plan on Monday.\n", "French", "FRA", "GOV"),
+    ("Israeli Prime Minister Benjamin Netanyahu visited Cairo.\n", "Benjamin Netanyahu", "ISR", "GOV"),
+    ("Palestinian militants fired rockets from Gaza overnight.\n", "Palestinian", "PSE", "REB"),
+])
+def test_state_of_group_nouns_and_titled_people(pipe, text, surface, country, sector):
+    ent = entity_with(analyse(pipe, text), surface)
+    assert ent is not None and ent["actor"]["country"] == country and ent["actor"]["sector"] == sector
+
+
+def test_international_body_gets_no_country_from_its_name(pipe):
+    rec = analyse(pipe, "The Organization of American States met in Washington on Monday.\n")
+    ent = entity_with(rec, "Organization of American States")
+    assert ent is None or ent["actor"] is None or not ent["actor"].get("country")
+
+
+def test_territory_keeps_its_name_and_gets_its_state(pipe):
+    rec = analyse(pipe, "Israel will withdraw its settlers from the Gaza Strip, officials said on "
+                        "Sunday, while the West Bank stays under military rule.\n")
+    gaza = entity_with(rec, "Gaza Strip")
+    assert gaza["name"] == "Gaza Strip" and gaza["actor"]["country"] == "PSE"
+    assert entity_with(rec, "West Bank")["id"] != gaza["id"]
+
+
+def test_county_cricket_teams_are_org_in_a_sports_report(pipe):
+    rec = analyse(pipe, "CRICKET - ENGLISH COUNTY CHAMPIONSHIP.\nLONDON 1997-06-12\nGraham Thorpe "
+                        "hit a century on Thursday as Surrey beat Kent by six wickets, while "
+                        "Yorkshire drew with Sussex at Scarborough.\n")
+    for team in ("Surrey", "Kent", "Yorkshire"):
+        ent = entity_with(rec, team)
+        assert ent is not None and ent["label"] == "ORG", team

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from newsgraph.document import Entity, Mention, Place, Quote, Span, Time
-from newsgraph.events.actors import actor_for_entity, country_of_name
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.pipeline import Pipeline
 from newsgraph.read.record import document_from_record
@@ -259,24 +258,11 @@ def test_different_events_stay_apart(front):
     assert len([e for e in doc.events if e.event == "CONSULT"]) == 2
 
 
-def test_country_fallback_names_demonyms_capitals():
-    assert country_of_name("the Kremlin") == "RUS"
-    assert country_of_name("Palestinians") == "PSE"
-    assert country_of_name("Seoul") == "KOR"
-    assert country_of_name("Jordan Peterson") is None
-
-
-def test_actor_for_titled_person(front):
-    doc = parse(front, "Israeli Prime Minister Benjamin Netanyahu visited Cairo.")
-    person = next(e for e in doc.entities if e.label == "PERSON")
-    actor = actor_for_entity(person, doc)
-    assert actor.country == "ISR" and actor.sector == "GOV"
-
-
-def test_event_entities_get_a_country(front):
+def test_events_read_actor_coding_and_never_write_it(front):
+    # actor countries are the entities stage's: an uncoded entity stays uncoded here
     doc = events(front, "Russian troops attacked the town.")
     ent = doc.entity(only(doc, "ASSAULT").actor[0])
-    assert ent.actor.country == "RUS" and ent.actor.sector == "MIL"
+    assert ent.name == "Russian" and ent.actor is None
 
 
 # --- the sample article, full pipeline -------------------------------------------------------

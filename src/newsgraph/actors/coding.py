@@ -27,11 +27,23 @@ def make_actor(country: Optional[str], sector: Optional[str], role: Optional[str
 
 
 def code_entities(doc: Document, kb: Knowledge) -> None:
-    """Set `actor` on each entity that is a political actor."""
+    """Set `actor` on each entity that is a political actor: its own coding first, then the
+    country (and sector) of the state it is named with when that left the country unknown."""
     for ent in doc.entities:
         actor = code_entity(doc, ent, kb)
+        if actor is None or (not actor.country and actor.sector not in NO_STATE_SECTORS):
+            actor = _with_state(actor, state_actor(doc, ent, kb))
         if actor is not None:
             ent.actor = actor
+
+
+def _with_state(actor: Optional[Actor], state: Optional[Actor]) -> Optional[Actor]:
+    """`actor` with the country of `state` filled in (its own sector and role kept)."""
+    if state is None:
+        return actor
+    if actor is None:
+        return state
+    return make_actor(state.country, actor.sector or state.sector, actor.role)
 
 
 def code_entity(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
@@ -202,3 +214,93 @@ def _code_org(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
         if modifier and not ent.name.startswith(modifier):
             ent.name = f"{modifier} {name}".replace(" 's ", "'s ")
     return make_actor(country, sector, role and role.title())
+
+
+# --- the state an entity is named with -------------------------------------------------------
+# A name that is, contains or stands next to a country name, demonym or capital belongs to that
+# state: "Russians", "Moscow's", "the South Korean Defense Ministry", "Russian troops", "the
+# French government", "Sergei Lavrov, the foreign minister of Russia". The sector comes from a
+# role or group noun with it ("troops" MIL, "government" GOV, "militants" REB; roles.tsv).
+
+NO_STATE_SECTORS = frozenset(("IGO",))  # "Organization of American States" is not American
+MAX_COUNTRY_WORDS = 5  # longest country name, in words, looked for inside a longer name
+
+
+def country_of_name(kb: Knowledge, name: str) -> Optional[str]:
+    """ISO alpha-3 of a whole name: "Russia", "Russians", "Moscow's", "the Kremlin" -> RUS."""
+    key = " ".join(name.replace("’", "'").split())
+    for cand in (key, key.removesuffix("'s"), key.removeprefix("the ").removeprefix("The ")):
+        c = kb.country_of(cand)
+        if c is None:
+            bodies = [e for e in kb.lookup(cand) if e.kind == "body" and e.country]
+            c = bodies[0].country if bodies else None
+        if c is None and cand.endswith("s"):
+            c = kb.country_of(cand[:-1])  # a plural demonym the table lacks
+        if c and c != "INT":
+            return c
+    return None
+
+
+def country_in_words(kb: Knowledge, words: list[str]) -> Optional[str]:
+    """The first country name in a run of capitalised words, longest match first."""
+    n = len(words)
+    for i in range(n):
+        if not words[i][:1].isupper():
+            continue
+        for size in range(min(MAX_COUNTRY_WORDS, n - i), 0, -1):
+            c = country_of_name(kb, " ".join(words[i:i + size]))
+            if c:
+                return c
+    return None
+
+
+def sector_in_words(kb: Knowledge, words: list[str]) -> Optional[str]:
+    """The sector of the first role or group noun among `words` (two-word phrases first)."""
+    low = [w.lower() for w in words]
+    for i in range(len(low)):
+        for phrase in (" ".join(low[i:i + 2]), low[i]):
+            if phrase in kb.roles:
+                return kb.roles[phrase][0]
+    return None
+
+
+def _phrase_words(doc: Document, start: int, end: int) -> list[str]:
+    """Words of the noun phrase around a mention: its left modifiers ("Israeli Prime Minister"
+    before "Netanyahu"), the noun it modifies ("Russian" in "Russian troops") and appositions."""
+    sdoc = doc.parse
+    span = sdoc.char_span(start - doc.parse_offset, end - doc.parse_offset, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    head = span.root
+    words = [t.text for t in sdoc[head.left_edge.i:span.start]]
+    if head.dep_ in ("amod", "compound", "poss", "nmod"):
+        words.append(head.head.text)
+    for child in head.children:
+        if child.dep_ == "appos":
+            words += [t.text for t in child.subtree]
+    if head.dep_ == "appos":
+        words += [t.text for t in head.head.subtree if not span.start <= t.i < span.end]
+    return words
+
+
+def state_actor(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
+    """The state an entity belongs to by its name or its noun phrase, as an Actor, or None."""
+    words = ent.name.split()
+    # a person's own name is not a country ("Jordan Peterson"), unless a one-word country name
+    # was mistaken for a person
+    country = country_of_name(kb, ent.name) if ent.label != "PERSON" or len(words) == 1 else None
+    if country is None and ent.label in ("ORG", "FAC", "NORP", "GPE"):
+        country = country_in_words(kb, words)
+    context: list[str] = []
+    for m in ent.mentions:
+        if country is not None:
+            break
+        if m.kind in ("name", "nominal"):
+            context = _phrase_words(doc, m.start, m.end)
+            country = country_in_words(kb, context)
+    if country is None:
+        return None
+    if not context and ent.mentions:
+        context = _phrase_words(doc, ent.mentions[0].start, ent.mentions[0].end)
+    sector = sector_in_words(kb, words) or sector_in_words(kb, context)
+    return make_actor(country, sector, None)

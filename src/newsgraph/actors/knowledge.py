@@ -38,7 +38,7 @@ def squash(text: str) -> str:
 class Known:
     """One meaning of a known name."""
 
-    kind: str  # country | demonym | capital | outlet | igo | body | leader
+    kind: str  # country | demonym | capital | territory | outlet | igo | body | leader
     label: str  # OntoNotes label the name takes
     canonical: str  # the actor's canonical name ("North Korea", "TASS", "Kim Jong-un")
     country: Optional[str] = None  # ISO alpha-3
@@ -72,6 +72,7 @@ class Knowledge:
     roles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (sector, person)
     role_words: int = 1
     demonyms: dict[str, str] = field(default_factory=dict)  # name_key -> ISO3 (also countries)
+    teams: set[str] = field(default_factory=set)  # squash() of teams named like places
 
     def add(self, name: str, known: Known) -> None:
         key = name_key(name)
@@ -88,7 +89,7 @@ class Knowledge:
         return self.names.get(name_key(text), [])
 
     def country_of(self, text: str) -> Optional[str]:
-        """ISO3 of a country name, alias, demonym or capital ("South Korean" -> KOR)."""
+        """ISO3 of a country name, alias, demonym, capital or territory ("South Korean" -> KOR)."""
         return self.demonyms.get(name_key(text))
 
     def leader_terms(self, name: str) -> list[Term]:
@@ -147,6 +148,9 @@ def load() -> Knowledge:
         for n in _split(row["capitals"]):
             kb.add(n, Known("capital", "GPE", n, iso, "GOV"))
             kb.demonyms.setdefault(name_key(n), iso)
+        for n in _split(row.get("territories", "")):
+            kb.add(n, Known("territory", "GPE", n, iso))
+            kb.demonyms.setdefault(name_key(n), iso)
     for row in read_tsv("outlets.tsv"):
         for n in [row["name"], *_split(row["aliases"])]:
             key = name_key(n)
@@ -173,6 +177,8 @@ def load() -> Knowledge:
             if len(n.split()) >= 2:  # full names only: a bare surname is not evidence enough
                 kb.add(n, Known("leader", "PERSON", row["name"], row["country"], row["sector"],
                                 row["role"]))
+    for row in read_tsv("sports_teams.tsv"):
+        kb.teams.add(squash(row["name"]))
     for row in read_tsv("roles.tsv"):
         kb.roles[row["phrase"]] = (row["sector"], row["person"] == "1")
         kb.role_words = max(kb.role_words, len(row["phrase"].split()))

@@ -32,7 +32,8 @@ NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT"
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
 # the kinds of known names, most specific first (which meaning wins for an ambiguous name)
 KIND_ORDER = {"leader": 0, "outlet": 1, "igo": 2, "body": 3, "country": 4, "demonym": 5,
-              "capital": 6}
+              "capital": 6, "territory": 7}
+STATE_KINDS = ("country", "demonym", "capital", "territory")  # names that stand for a state
 # the last word of a state body's name ("the Russian Defence Ministry")
 BODY_HEADS = frozenset(("ministry", "ministries", "department", "office", "army", "navy",
                         "forces", "force", "embassy", "government", "cabinet", "police",
@@ -259,7 +260,7 @@ def merge(spacy: list[Name], known: list[Name], sdoc) -> list[Name]:
         head = sdoc[s.end - 1].lower_
         k0 = min(ks, key=lambda k: k.start)
         if (s.label == "ORG" and k0.start == s.start and len(ks) == 1
-                and k0.known.kind in ("country", "demonym", "capital") and head in BODY_HEADS):
+                and k0.known.kind in STATE_KINDS and head in BODY_HEADS):
             out.append(Name(k0.end, s.end, "ORG", "pattern"))  # "German" + "Foreign Ministry"
             continue
         if k0.known.kind in ("outlet", "igo", "body", "leader") and s.label not in ("ORG", "PERSON"):
@@ -279,7 +280,7 @@ def body_pattern(names: list[Name], sdoc) -> list[Name]:
     covered = {t for x in names for t in range(x.start, x.end)}
     extra = []
     for x in names:
-        if x.known is None or x.known.kind not in ("country", "demonym", "capital"):
+        if x.known is None or x.known.kind not in STATE_KINDS:
             continue
         j = x.end
         if j < len(sdoc) and sdoc[j].text in ("'s", "’s"):
@@ -335,6 +336,9 @@ def apply_context(names: list[Name], sdoc, caps: list[bool], kb: Knowledge) -> l
     names = _add_repeats(names, sdoc, caps, best, confirmed)
     if is_sports(sdoc):
         _sports_teams(names, sdoc)
+        for x in names:  # "Surrey beat Kent": teams named like places or people
+            if x.label != "ORG" and squash(name_text(sdoc, x)) in kb.teams:
+                x.label = "ORG"
     return names
 
 
@@ -380,7 +384,8 @@ def _add_repeats(names, sdoc, caps, best, confirmed) -> list[Name]:
 
 
 def _sports_teams(names: list[Name], sdoc) -> None:
-    """In a sports report, a city or region (not a country) in a results line is a team."""
+    """In a sports report, a city or region (not a country) in a results line is a team (and
+    a known team named like a place, `sports_teams.tsv`, is one anywhere in the report)."""
     text = token_view(sdoc).text
     for x in names:
         if x.label not in ("GPE", "LOC"):

@@ -7,7 +7,8 @@ The events stage (`newsgraph.stages.events`) runs these pieces over the one spaC
 - `roles`    finds actor and recipient entities: subjects, objects, passive agents, "met with",
              possessives of event nouns, coordination, reciprocal "the two leaders met";
 - `status`   decides asserted / reported / future / hypothetical / negated from the clause;
-- `attach`   finds the date and place attached to the event's clause;
-- `actors`   a fallback actor coding (country names, demonyms, capitals -> ISO alpha-3) for
-             entities the entities stage left uncoded.
+- `attach`   finds the date and place attached to the event's clause.
+
+Actor and recipient countries and sectors are read from the entities (`Entity.actor`), which the
+entities stage codes (`newsgraph.actors.coding`); events never write them.
 """

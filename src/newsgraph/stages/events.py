@@ -9,9 +9,9 @@ using the quotes layer when present), and the date and place attached to their c
   "signed an agreement") is not an event of its own unless it names its own actor
   ("condemned Russia's invasion");
 - the same event told again (same type and participants, compatible date and status) is one
-  event with more evidence: `extra["evidence"]` lists every sentence span;
-- entities that events point at get a fallback actor country when the entities stage left them
-  uncoded (`events.actors.ensure_actor_country`).
+  event with more evidence: `extra["evidence"]` lists every sentence span.
+
+Actors' countries and sectors are the entities stage's (`Entity.actor`): events only read them.
 """
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from dataclasses import replace
 from typing import Optional
 
 from ..document import Document, Event, Span
-from ..events.actors import ensure_actor_country
 from ..events.attach import Attacher
 from ..events.lexicon import load_lexicon
 from ..events.derived import demand_clauses, intent_governor, intent_reading, is_threat_warning
@@ -151,8 +150,4 @@ def find_events(doc: Document) -> Document:
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"
     doc.events = events
-    used = {i for ev in events for i in ev.actor + ev.recipient}
-    for ent in doc.entities:
-        if ent.id in used:
-            ensure_actor_country(ent, doc)
     return doc

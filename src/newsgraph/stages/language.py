@@ -1,6 +1,7 @@
 """Language identification, so that a non-English article is marked, not mis-analysed."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..document import Document
@@ -8,6 +9,28 @@ from . import stage
 
 SAMPLE_CHARS = 2000
 MIN_LETTERS = 20  # below this, too little text to judge: assume English
+PROSE_LINE_WORDS = 4  # a line with this many lower-case words is prose, not a table or a list
+MIN_PROSE_WORDS = 8  # fewer lower-case words of prose than this: too little to judge, English
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _lower_words(line: str) -> list[str]:
+    return [w for w in _WORD.findall(line) if w[:1].islower()]
+
+
+def prose_of(text: str) -> tuple[str, int]:
+    """The prose lines of `text` (lines with enough lower-case words) and how many lower-case
+    words they hold. Results tables, standings and lists of names are mostly capitalised names
+    and numbers: character n-grams read them as whatever language the names look like (a
+    table of Croatian clubs comes out Croatian), so they are left out of the judgement."""
+    lines, count = [], 0
+    for line in text.splitlines():
+        n = len(_lower_words(line))
+        if n >= PROSE_LINE_WORDS:
+            lines.append(line)
+            count += n
+    return "\n".join(lines), count
 
 
 @lru_cache(maxsize=1)
@@ -18,10 +41,12 @@ def _identifier():
 
 
 def identify_language(text: str) -> str:
-    """ISO 639-1 code of the language of `text` (its first SAMPLE_CHARS characters)."""
-    sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
-        return "en"
+    """ISO 639-1 code of the language of `text`, judged on its prose (first SAMPLE_CHARS
+    characters of it); English when there is too little prose to judge."""
+    prose, words = prose_of(text[:SAMPLE_CHARS * 4])
+    sample = prose[:SAMPLE_CHARS]
+    if words < MIN_PROSE_WORDS or sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return "en"  # names, titles and tables alone: too little prose to judge
     lang, prob = _identifier().classify(sample)
     if lang != "en":
         # character n-grams misjudge short English texts (one-sentence wire items come out as
