@@ -191,3 +191,56 @@ def test_map_is_self_contained_and_escaped():
     assert "<b>story" not in page and "&lt;x&gt;" in page
     assert not re.search(r"(src|href)\s*=\s*[\"']?https?:", page)  # nothing fetched
     assert "<script" not in page
+
+
+# --- the article's context, name by name ------------------------------------------------------
+
+def test_a_bare_washington_is_the_capital_unless_the_article_is_in_the_state(gaz):
+    (dc,) = resolve_all([_top("Washington")], gaz)
+    assert dc.candidate.feature_code == "PPLC" and dc.candidate.country_code == "US"
+    state = resolve_all([_top("Seattle"), _top("Spokane", 10), _top("Washington", 20)], gaz)[2]
+    assert state.candidate.kind == "admin1" and state.candidate.admin1 == "WA"
+
+
+def test_a_state_abbreviation_is_not_a_country_code(gaz):
+    x, y = _top("Evansville", 0, qualifier=1), _top("Ind.", 12)
+    res = resolve_all([x, y], gaz)
+    assert res[1].candidate.admin1 == "IN" and res[1].candidate.kind == "admin1"
+    assert res[0].candidate.admin1 == "IN"
+    (india,) = resolve_all([_top("IND")], gaz)  # written as a code, it is one
+    assert india.candidate.country_code == "IN" and india.candidate.kind == "country"
+
+
+def test_a_lone_small_namesake_abroad_does_not_move_the_article(gaz):
+    res = resolve_all([_top("Charleston"), _top("Hampton Park", 20), _top("Charleston", 40)], gaz)
+    assert all(r.candidate.country_code == "US" for r in (res[0], res[2]))
+
+
+def test_a_name_repeated_often_votes_once(gaz):
+    """Five "Avondale"s (a short form of Avondale Estates, Georgia) must not outvote the
+    rest of the article."""
+    tops = [_top("Decatur"), _top("Avondale Estates", 20), _top("DeKalb County", 40)]
+    tops += [_top("Avondale", 60 + 20 * k) for k in range(5)]
+    res = resolve_all(tops, gaz)
+    assert (res[0].candidate.country_code, res[0].candidate.admin1) == ("US", "GA")
+    assert all(r.candidate.name == "Avondale Estates" for r in res[3:])
+
+
+def test_unknown_names_are_reported_only_when_the_text_says_they_are_places(pipeline):
+    text = ("River rises\n\nThe Naugatuck River rose two feet overnight, officials in "
+            "Waterbury said. Gov. Pawlenty and Smithers met residents.")
+    places = places_of(pipeline, text)
+    names = {p["name"] for p in places}
+    assert "Naugatuck River" in names  # unresolved, but a river by its name
+    assert place(places, "Waterbury")["lat"] is not None
+    assert all(p["lat"] is not None or p["name"] == "Naugatuck River" for p in places)
+
+
+def test_a_list_of_counties_names_counties(pipeline):
+    text = ("Snow closes schools\n\nSchools in Jackson and Barrow counties closed Monday as "
+            "snow fell across northeast Georgia, officials in Athens said.")
+    places = places_of(pipeline, text)
+    for name in ("Jackson", "Barrow"):
+        county = place(places, name)
+        assert county["feature_code"] == "ADM2" and near(county, 33.5, -83.5, 200), county
+    assert near(place(places, "Athens"), 33.96, -83.38, 30)

@@ -9,6 +9,10 @@ text itself says it is a place:
   "the city of X";
 - a single name after a locative preposition ("in Pineville", "near Alexandria");
 - the "X, Y" pattern where Y is a state, province or country ("Springfield, Ill.").
+Two more repairs of the small model: a country, state or large city it labelled PERSON
+("Alexandria parents charged", "Sri Lanka has") is a place unless the article uses the word in
+a longer person's name; and "Jackson and Barrow counties" names two counties. A name found as
+a place makes its other mentions places (one or two words, known to the gazetteer).
 Demonyms ("Russian", "Americans") are not places: NORP names are never taken as such.
 Each mention carries a kind hint from its pattern and, for "X, Y", the index of its qualifier.
 """
@@ -61,7 +65,7 @@ class Toponym:
     end: int
     text: str
     key: str
-    source: str  # "spacy" | "gazetteer"
+    source: str  # "spacy" | "gazetteer" | "pattern"
     hint: Optional[str] = None  # "admin" | "county" | "city" from the wording around it
     qualifier: Optional[int] = None  # index of Y in "X, Y"
     tokens: tuple[int, int] = (0, 0)  # the token span in the parse
@@ -93,6 +97,14 @@ def _has_place(gaz: Gazetteer, key: str, multi: bool = False) -> bool:
     """The gazetteer has an entry of this name (a primary name, or any name when multi-word)."""
     cands = gaz.lookup(key)
     return any(c.primary or multi for c in cands)
+
+
+def _well_known(gaz: Gazetteer, key: str) -> bool:
+    """A name that means a country, a state or a large city on its own."""
+    return key not in NOT_PLACES and any(
+        c.primary and (c.kind in ("country", "admin1") or
+                       c.kind == "city" and c.population >= 100_000)
+        for c in gaz.lookup(key))
 
 
 def _is_qualifier(gaz: Gazetteer, key: str) -> bool:
@@ -133,6 +145,40 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
                                   c.kind == "city" and c.population >= 20000 and not abbreviation)
                    for c in gaz.lookup(key)):
                 spans.setdefault((s0, j), ("spacy", None))
+                break
+
+    # 1c. a well-known place the small model took for a person ("Alexandria parents
+    # charged", "Sri Lanka has ..."), unless the article uses the word inside a longer
+    # person's name ("Brett Hartmann", "Michael Jordan")
+    in_person_names: set[str] = set()
+    known_people = []
+    for ent in sdoc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s0, e0 = _trim(sdoc, ent.start, ent.end)
+        if e0 <= s0 or (s0, e0) in spans:
+            continue
+        if e0 - s0 <= 2 and _well_known(gaz, name_key(sdoc[s0:e0].text)):
+            known_people.append((s0, e0))
+        elif e0 - s0 >= 2:
+            in_person_names.update(sdoc[k].lower_ for k in range(s0, e0))
+    for s0, e0 in known_people:
+        if not any(sdoc[k].lower_ in in_person_names for k in range(s0, e0)):
+            spans[(s0, e0)] = ("spacy", None)
+
+    # 1d. "Jackson and Barrow counties", "Cooke, Grayson and Love counties"
+    for k, tok in enumerate(sdoc):
+        if tok.lower_ not in ("counties", "parishes") or k == 0:
+            continue
+        j = k
+        while j > 0:
+            prev = sdoc[j - 1]
+            if _capitalised(prev) and prev.pos_ == "PROPN":
+                spans[(j - 1, j)] = ("pattern", "county")
+                j -= 1
+            elif prev.text == "," or prev.lower_ in ("and", "or", "&"):
+                j -= 1
+            else:
                 break
 
     # 2. the gazetteer scan over capitalised runs (token facts read once: Doc indexing is slow)
@@ -194,15 +240,33 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
             continue
         result[(s, e)] = (source, hint)
 
-    # 4. one sense per discourse: other mentions of a name found as a place are places too
-    found_keys = {name_key(sdoc[s:e].text) for (s, e) in result}
+    # 4. one sense per discourse: other mentions of a name found as a place (and known to the
+    # gazetteer) are places too, single words ("Alexandria") and two-word names ("Sri Lanka")
+    found = {}
+    for (s, e) in result:
+        key = name_key(sdoc[s:e].text)
+        if e - s <= 2 and key not in NOT_PLACES and len(key) > 2 and gaz.lookup(key):
+            found[tuple(lowers[s:e])] = key
+    covered = [False] * n
+    for (s, e) in result:
+        for k in range(s, e):
+            covered[k] = True
     for i in range(n):
-        if not caps[i] or labels[i] in ("GPE", "LOC", "FAC"):
+        if not caps[i] or covered[i]:
             continue
-        key = name_key(texts[i])
-        if key in found_keys and key not in NOT_PLACES and len(key) > 2 and \
-                not any(s <= i < e for (s, e) in result) and _single_name(sdoc, i, labels):
-            result[(i, i + 1)] = ("gazetteer", None)
+        for width in (2, 1):
+            words = tuple(lowers[i:i + width])
+            if len(words) < width or words not in found or any(covered[i:i + width]):
+                continue
+            if width == 1 and (labels[i] in ("GPE", "LOC", "FAC") or
+                               not _single_name(sdoc, i, labels)):
+                continue
+            if width == 2 and i + 2 < n and caps[i + 2] and not punct[i + 2]:
+                continue  # part of a longer name
+            result[(i, i + width)] = ("gazetteer", None)
+            for k in range(i, i + width):
+                covered[k] = True
+            break
 
     # 5. demonyms and NORP names are not places; streets the gazetteer does not know are left
     toponyms: list[Toponym] = []
@@ -221,6 +285,28 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
                                 key, source, hint, tokens=(s, e)))
     _link_qualifiers(texts, toponyms, gaz)
     return toponyms
+
+
+# words that make a name a place even when no gazetteer knows it ("Naugatuck River")
+FEATURE_WORDS = {"river", "lake", "creek", "mountain", "mountains", "mount", "mt", "island",
+                 "islands", "bay", "gulf", "sea", "ocean", "valley", "canyon", "peninsula",
+                 "desert", "forest", "park", "strait", "canal", "harbor", "harbour", "beach",
+                 "falls", "hills", "plateau", "reservoir", "coast", "border", "region",
+                 "province", "county", "parish", "township", "district", "cosmodrome", "base"}
+
+
+def vouched_for(top: Toponym, sdoc) -> bool:
+    """Whether a toponym the gazetteer cannot resolve is still reported as a place: only when
+    the text itself says it is one ("X River", "Lake X", "X County", "the city of X") or
+    spaCy calls it a location. A bare unknown name spaCy calls a GPE or facility is most often
+    a person, an organisation or a building ("Pawlenty", "Webb Center") in its own sentence."""
+    if top.hint is not None:
+        return True
+    words = top.key.split()
+    if words and (words[-1] in FEATURE_WORDS or words[0] in FEATURE_WORDS):
+        return True
+    s, e = top.tokens
+    return e > s and all(sdoc[k].ent_type_ == "LOC" for k in range(s, e))
 
 
 def _single_name(sdoc, i: int, labels) -> bool:

@@ -3,14 +3,23 @@
 A name alone is ambiguous (34 Springfields); the article usually is not. We score each
 candidate with
 - priors: population (log scale), the kind of place (countries and first-level regions are
-  what a bare "Georgia" or "Ontario" usually means), the entry's own name over an alternate one;
+  what a bare "Georgia" or "Ontario" usually means), the entry's own name over an alternate
+  one, a national capital over a first-level region of the same name (a bare "Washington");
 - the article's context: "X, Y" (Y a state or country restricts X), the countries and states
-  the article mentions, the article's focus country and state (voted by its other places),
-  and nearness to the places already resolved without doubt (local news names nearby towns).
-Resolution runs twice: a first pass on priors and "X, Y" alone gives the votes and anchors,
-the second scores with them. One sense per discourse: a name repeated in the article keeps
-the sense its best-informed mention got. A capital used for its government ("Moscow said")
-is still the place: nothing here looks at the verb.
+  the article's other names vote for, the focus country and state (a clear leader of those
+  votes), and nearness to the places resolved without doubt (local news names nearby towns).
+Each name votes once (however often it is repeated), spreading its vote over its candidates
+in proportion to their population-like odds, with "a place no gazetteer has" as one more
+candidate, so that "Athens" and "Henderson County" together point to Texas while a lone small
+namesake abroad barely votes. Scoring and voting alternate until the choices settle (a few
+rounds). One sense per discourse: a name repeated in the article keeps the sense its
+best-informed mention got; a short form of a longer name in the article ("Avondale" after
+"Avondale Estates") is that place. A capital used for its government ("Moscow said") is still
+the place: nothing here looks at the verb.
+
+Determinism: everything here depends on the article's names alone, visited in text order; no
+set of strings is iterated (their order follows the process's hash seed) and no state is kept
+between articles, so a record is the same whatever was analysed before it.
 
 US counties have no point in the data: the county is picked by the article's states, and
 its point is estimated from the article's resolved places in that state (else the state's
@@ -19,7 +28,6 @@ point), marked `approximate`.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -52,20 +60,55 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+# words that only situate a place inside a larger one: "Northeast Georgia", "South Arlington",
+# "Metro Nashville". Tried only when the whole name is unknown.
+LEADING_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                 "northeast", "northwest", "southeast", "southwest", "northeastern",
+                 "northwestern", "southeastern", "southwestern", "central", "upper", "lower",
+                 "greater", "metro", "metropolitan", "downtown", "upstate", "downstate", "mid",
+                 "coastal", "rural", "suburban", "inner"}
+# "W. Columbia", "N. Charleston": an initial for a compass word
+INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+TRAILING_WORDS = {"city", "town", "township", "village", "borough", "proper", "area"}
+
+
+def _alternative_keys(key: str, hint: Optional[str]) -> list[str]:
+    """Keys to try, in order, when the name itself is not in the gazetteer."""
+    words = key.split()
+    keys = []
+    if len(words) > 1 and words[-1] in SUFFIX_WORDS:
+        keys.append(" ".join(words[:-1]))  # "Amur region" -> "Amur"
+    if hint == "county" and len(words) > 1:  # "Loudon Co." -> Loudon County
+        keys += [" ".join(words[:-1] + [suffix]) for suffix in ("county", "parish")]
+    if len(words) > 1 and words[0] in INITIALS:
+        keys.append(" ".join([INITIALS[words[0]]] + words[1:]))
+    if len(words) > 1 and words[-1] in TRAILING_WORDS:  # "Fargo city", "Hamilton Township"
+        keys.append(" ".join(words[:-1]))
+    if len(words) > 1 and words[0] in LEADING_WORDS:
+        keys.append(" ".join(words[1:]))
+    if len(words) == 1:  # "Geauga", "Vanderburgh": a county named without the word
+        keys += [key + " county", key + " parish"]
+    return keys
+
+
 def candidates_for(gaz: Gazetteer, top: Toponym) -> list[Candidate]:
     """Gazetteer entries the toponym may name, narrowed by its wording ("Amur region")."""
     key = top.key
-    cands = list(gaz.lookup(key))
-    words = key.split()
-    if not cands and len(words) > 1 and words[-1] in SUFFIX_WORDS:
-        cands = list(gaz.lookup(" ".join(words[:-1])))  # "Amur region" -> "Amur"
-    if not cands and top.hint == "county" and len(words) > 1:  # "Loudon Co." -> Loudon County
-        for suffix in ("county", "parish"):
-            cands = list(gaz.lookup(" ".join(words[:-1] + [suffix])))
-            if cands:
-                break
+    cands = []
+    if top.hint == "county" and key.split()[-1] not in ("county", "parish", "co", "borough"):
+        # "Jackson and Barrow counties": Jackson County, not the city of Jackson
+        cands = list(gaz.lookup(key + " county")) or list(gaz.lookup(key + " parish"))
+    cands = cands or list(gaz.lookup(key))
     if not cands and "-on-" in top.text:  # "Khabarovsk-on-Amur" -> "Khabarovsk"
         cands = list(gaz.lookup(key.split(" on ")[0]))
+    if not cands:
+        for alt in _alternative_keys(key, top.hint):
+            cands = list(gaz.lookup(alt))
+            if cands:
+                break
+    if len(key) <= 3 and not top.text.replace(".", "").isupper():
+        # "Ind." is Indiana, not the ISO code IND of India; "IND" or "U.S." stay codes
+        cands = [c for c in cands if c.kind != "country" or c.primary]
     if top.hint in HINT_KINDS:
         narrowed = [c for c in cands if c.kind in HINT_KINDS[top.hint]]
         if narrowed:  # else "Kermanshah province": the province's namesake city is near
@@ -83,66 +126,58 @@ def prior(c: Candidate) -> float:
     return score + (1.5 if c.primary else -3.0)
 
 
+def _capital_namesakes(cands: list[Candidate]) -> set[int]:
+    """pids of first-level regions named like their own country's capital: a bare
+    "Washington" is the capital unless the article is about the state."""
+    capitals = {c.country_code for c in cands if c.feature_code == "PPLC"}
+    return {c.pid for c in cands if c.kind == "admin1" and c.country_code in capitals}
+
+
 @dataclass
-class Context:
-    """What the article says about where it is: votes for countries and states (kept per
-    name, so that a name's own votes do not decide its own sense), and anchor points."""
+class Votes:
+    """What one name says about where the article is: weights for countries and for
+    first-level regions (cc, admin1)."""
 
-    countries: Counter
-    states: Counter  # (cc, admin1) of first-level regions named or implied
-    anchors: list[tuple[float, float, Candidate]]
-    own: dict  # name key -> (Counter of its country votes, Counter of its state votes)
-
-    def add(self, key: str, country: Optional[str], state: Optional[tuple], weight: float) -> None:
-        own_c, own_s = self.own.setdefault(key, (Counter(), Counter()))
-        if country:
-            self.countries[country] += weight
-            own_c[country] += weight
-        if state:
-            self.states[state] += weight
-            own_s[state] += weight
-
-    def votes(self, key: str) -> tuple[Counter, Counter]:
-        """Votes from the article's other names."""
-        own_c, own_s = self.own.get(key, (Counter(), Counter()))
-        return self.countries - own_c, self.states - own_s
+    countries: dict
+    states: dict
 
 
 @dataclass
 class View:
-    """The article's context as one name sees it (its own votes left out)."""
+    """The article's context as one name sees it: the other names' votes summed."""
 
-    countries: Counter
-    states: Counter
+    countries: dict
+    states: dict
     focus_country: Optional[str]
     focus_state: Optional[tuple]
     anchors: list
 
 
-def view(ctx: Context, key: str) -> View:
-    countries, states = ctx.votes(key)
-    return View(countries, states,
-                countries.most_common(1)[0][0] if countries else None,
-                states.most_common(1)[0][0] if states else None, ctx.anchors)
+def _focus(votes: dict, least: float) -> Optional[object]:
+    """The clear leader of the votes (at least `least`, ahead of the runner-up), else None."""
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    if ranked[0][1] < least or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 1e-9):
+        return None
+    return ranked[0][0]
 
 
-def score(c: Candidate, v: View) -> float:
+def score(c: Candidate, v: View, adjust: float = 0.0) -> float:
     """Prior plus what the article's other names say about this candidate."""
-    s = prior(c)
-    countries, states, focus_country, focus_state = v.countries, v.states, v.focus_country, v.focus_state
+    s = prior(c) + adjust
     if c.country_code:
-        if countries.get(c.country_code):
-            s += 1.5
-        if c.country_code == focus_country:
+        s += 1.5 * min(1.0, v.countries.get(c.country_code, 0.0))
+        if c.country_code == v.focus_country:
             s += 2.0
-    if c.kind in ("city", "county") and c.admin1:
-        if states.get((c.country_code, c.admin1), 0) >= 1:
-            s += 2.5
-        if focus_state == (c.country_code, c.admin1):
+    if c.kind in ("city", "county", "admin1") and c.admin1:
+        here = (c.country_code, c.admin1)
+        s += 2.5 * min(1.0, v.states.get(here, 0.0))
+        if v.focus_state == here:
             s += 1.5
     if c.lat is not None and c.kind in ("city", "facility") and v.anchors:
         near = min((km(c.lat, c.lon, lat, lon) for lat, lon, a in v.anchors
-                    if a.pid != c.pid and a.kind in ("city", "facility")), default=None)
+                    if a.pid != c.pid), default=None)
         if near is not None:
             s += 2.5 if near < 40 else 1.5 if near < 150 else 0.5 if near < 500 else 0.0
     return s
@@ -159,9 +194,54 @@ def _qualified(cands: list[Candidate], q: Candidate) -> list[Candidate]:
     return out
 
 
+NULL_SCORE = 5.0  # the score of "some place the gazetteer lacks" (a town of ~3,000)
+
+
+def _votes(t: Toponym, cands: list[Candidate], scores: list[float]) -> Votes:
+    """One mention's votes: its candidates share one vote (two for a country or state) in
+    proportion to 10 ** score (population-like odds), with "a place we do not know" as one
+    more candidate. So "Hartford" votes mostly for Connecticut, "Athens" and "Henderson
+    County" each spread theirs (together they point to Texas), and a lone small "Hampton
+    Park" in Australia barely votes at all. "X, Y" is sure: its whole vote goes to Y."""
+    top = max(scores)
+    odds = [10 ** (s - top) for s in scores]
+    null = 0.0 if t.qualifier is not None else 10 ** (NULL_SCORE - top)
+    total = sum(odds) + null
+    best = max(range(len(cands)), key=lambda k: scores[k])
+    weight = 2.0 if cands[best].kind in ("country", "admin1") else 1.0
+    countries: dict = {}
+    states: dict = {}
+    for c, o in zip(cands, odds):
+        w = weight * o / total
+        if w < 0.01:
+            continue
+        if c.country_code:
+            countries[c.country_code] = countries.get(c.country_code, 0.0) + w
+        if c.admin1 and c.kind in ("admin1", "city", "county"):
+            st = (c.country_code, c.admin1)
+            states[st] = states.get(st, 0.0) + w
+    return Votes(countries, states)
+
+
+def _sure(t: Toponym, cands: list[Candidate], scores: list[float], best: int) -> bool:
+    """Whether the choice is beyond doubt: "X, Y", a clear winner, or the one sense of a
+    name that is not a small town's (a lone small "Hampton Park" in Australia may well be a
+    park in the article's own town)."""
+    if t.qualifier is not None:
+        return True
+    if len(cands) == 1:
+        return cands[0].kind != "city" or cands[0].population >= 20000
+    runner_up = max((s for k, s in enumerate(scores) if k != best), default=-1e9)
+    return scores[best] - runner_up > 2.0
+
+
 def resolve_all(toponyms: Sequence[Toponym], gaz: Gazetteer,
                 extra_countries: Sequence[str] = ()) -> list[Optional[Resolution]]:
-    """The resolution of each toponym of one article (None when the gazetteer has no entry)."""
+    """The resolution of each toponym of one article (None when the gazetteer has no entry).
+
+    Iterates: each name's choice votes for where the article is, each name is rescored with
+    the other names' votes, until the choices settle (a few rounds at most). Everything here
+    depends on this article's names only, in a fixed order (no set order, no shared state)."""
     cands = [candidates_for(gaz, t) for t in toponyms]
     # "X, Y": Y is a state or country; X must lie inside it
     for i, t in enumerate(toponyms):
@@ -174,49 +254,86 @@ def resolve_all(toponyms: Sequence[Toponym], gaz: Gazetteer,
             inside = _qualified(cands[i], q)
             if inside:
                 cands[i] = inside
+    # a short form of a longer name in the article is that place: "Avondale Estates" ...
+    # "Avondale"
+    for i, t in enumerate(toponyms):
+        for k, other in enumerate(toponyms):
+            if other.key.startswith(t.key + " ") and cands[k] and t.qualifier is None and \
+                    all(c.kind == "city" for c in cands[k]) and \
+                    other.key.split()[-1] not in SUFFIX_WORDS + tuple(TRAILING_WORDS) and \
+                    not any(c.kind in ("country", "admin1") for c in cands[i]):
+                cands[i] = cands[k]
+                break
+    adjust = []
+    for cs in cands:
+        namesakes = _capital_namesakes(cs)
+        adjust.append([-2.5 if c.pid in namesakes else 0.0 for c in cs])
+    # actors' countries (from the entities stage) count once each, and weakly: many come from
+    # place names in organisation names ("Georgia Public Service Commission")
+    base_countries: dict = {}
+    for cc in sorted(set(extra_countries)):
+        base_countries[cc] = 0.3
 
-    # pass 1: priors only -> votes and anchors
-    first = [max(cs, key=prior) if cs else None for cs in cands]
-    ctx = Context(Counter(), Counter(), [], {})
-    for cc in extra_countries:
-        ctx.add("", cc, None, 1)
-    for t, cs, c in zip(toponyms, cands, first):
+    empty = View({}, {}, None, None, [])
+    scores = [[score(c, empty, a) for c, a in zip(cs, adj)] for cs, adj in zip(cands, adjust)]
+    best = [max(range(len(cs)), key=lambda k: s[k]) if cs else None
+            for cs, s in zip(cands, scores)]
+    for _ in range(4):
+        # votes and anchors of each mention, summed per name
+        by_key: dict[str, Votes] = {}
+        anchors = []
+        for t, cs, sc, b in zip(toponyms, cands, scores, best):
+            if b is None:
+                continue
+            sure = _sure(t, cs, sc, b)
+            v = _votes(t, cs, sc)
+            # one vote per name, however often it is repeated (its strongest mention's)
+            mine = by_key.setdefault(t.key, Votes({}, {}))
+            for cc, w in v.countries.items():
+                mine.countries[cc] = max(mine.countries.get(cc, 0.0), w)
+            for st, w in v.states.items():
+                mine.states[st] = max(mine.states.get(st, 0.0), w)
+            c = cs[b]
+            if sure and c.lat is not None and c.kind in ("city", "facility"):
+                anchors.append((c.lat, c.lon, c))
+        views = {}
+        for key in dict.fromkeys(t.key for t in toponyms):
+            countries = dict(base_countries)
+            states: dict = {}
+            for other, v in by_key.items():
+                if other == key:
+                    continue
+                for cc, w in v.countries.items():
+                    countries[cc] = countries.get(cc, 0.0) + w
+                for st, w in v.states.items():
+                    states[st] = states.get(st, 0.0) + w
+            views[key] = View(countries, states, _focus(countries, 1.0), _focus(states, 1.0),
+                              anchors)
+        scores = [[score(c, views[t.key], a) for c, a in zip(cs, adj)]
+                  for t, cs, adj in zip(toponyms, cands, adjust)]
+        new_best = [max(range(len(cs)), key=lambda k: s[k]) if cs else None
+                    for cs, s in zip(cands, scores)]
+        if new_best == best:
+            break
+        best = new_best
+
+    # one sense per discourse: a name keeps the sense of its best-informed mention
+    chosen = [cs[b] if b is not None else None for cs, b in zip(cands, best)]
+    top_of_key: dict[str, tuple[float, Candidate]] = {}
+    for t, c, sc, b in zip(toponyms, chosen, scores, best):
         if c is None:
             continue
-        weight = 2 if c.kind in ("country", "admin1") else 1
-        state = (c.country_code, c.admin1) if c.admin1 and c.kind in ("admin1", "city") else None
-        ctx.add(t.key, c.country_code, state, weight)
-        # a soft vote for every state the name may be in: "Athens" and "Clarke County"
-        # together point to Georgia
-        others = {(o.country_code, o.admin1) for o in cs
-                  if o.kind in ("city", "county") and o.admin1 and o is not c}
-        for st in others:
-            ctx.add(t.key, None, st, 1 / (1 + len(others)))
-        if c.lat is not None and (len(cs) == 1 or t.qualifier is not None or
-                                  prior(c) - max((prior(o) for o in cs if o is not c),
-                                                 default=0) > 2.0):
-            ctx.anchors.append((c.lat, c.lon, c))
-
-    # pass 2: with context; one sense per name, taken from its best-scored mention
-    views = {t.key: view(ctx, t.key) for t in toponyms}
-    chosen: list[Optional[Candidate]] = []
-    for t, cs in zip(toponyms, cands):
-        chosen.append(max(cs, key=lambda c: score(c, views[t.key])) if cs else None)
-    by_key: dict[str, tuple[float, Candidate]] = {}
-    for t, c in zip(toponyms, chosen):
-        if c is None:
-            continue
-        s = score(c, views[t.key]) + (10.0 if t.qualifier is not None else 0.0)
-        if t.key not in by_key or s > by_key[t.key][0]:
-            by_key[t.key] = (s, c)
+        s = sc[b] + (10.0 if t.qualifier is not None else 0.0)
+        if t.key not in top_of_key or s > top_of_key[t.key][0]:
+            top_of_key[t.key] = (s, c)
     out: list[Optional[Resolution]] = []
     for t, c, cs in zip(toponyms, chosen, cands):
         if c is None:
             out.append(None)
             continue
-        best = by_key[t.key][1]
-        if best is not c and any(o.pid == best.pid for o in cs):
-            c = best
+        keep = top_of_key[t.key][1]
+        if keep is not c and any(o.pid == keep.pid for o in cs):
+            c = keep
         out.append(_point(c, toponyms, chosen, gaz))
     return out
 

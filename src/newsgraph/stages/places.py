@@ -2,8 +2,9 @@
 
 Detection (`places.detect`) takes spaCy's GPE/LOC/FAC names and the gazetteer names spaCy
 missed; resolution (`places.resolve`) picks each name's sense from the article's context.
-Each Place links to the entity whose mention overlaps it; a name the gazetteer does not know
-stays with lat None. The gazetteer file is built (once per machine) when the stage is built,
+Each Place links to the entity whose mention overlaps it. A name the gazetteer does not know
+is kept, with lat None, only when the text vouches for it as a place ("Naugatuck River",
+"X County", spaCy's LOC); a bare unknown GPE or facility is most often a person or a building. The gazetteer file is built (once per machine) when the stage is built,
 in the parent process; each worker opens its own connection on first use.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..document import Document, Place
-from ..places.detect import find_toponyms
+from ..places.detect import find_toponyms, vouched_for
 from ..places.gazetteer import Gazetteer, default_gazetteer, ensure_built
 from ..places.resolve import resolve_all
 from . import stage
@@ -46,6 +47,8 @@ class Places:
         mentions = sorted((m.start, m.end, e.id) for e in doc.entities for m in e.mentions)
         places = []
         for top, res in zip(toponyms, resolved):
+            if (res is None or res.lat is None) and not vouched_for(top, doc.parse):
+                continue
             place = Place(start=top.start, end=top.end, name=" ".join(top.text.split()),
                           entity=_overlapping(mentions, top.start, top.end))
             if res is not None and res.lat is not None:
