@@ -11,10 +11,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Optional
 
-KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+from ..knowledge import KNOWLEDGE_DIR as KNOWLEDGE, read_rows  # KNOWLEDGE: used by the tests
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 _SPACE = re.compile(r"\s+")
@@ -103,16 +102,13 @@ def _first_word(key: str) -> str:
 def read_tsv(name: str) -> list[dict[str, str]]:
     """Rows of a knowledge TSV as dicts; '#' lines are the source header."""
     rows, header = [], None
-    with open(KNOWLEDGE / name, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = [c.strip() for c in line.rstrip("\n").split("\t")]
-            if header is None:
-                header = cols
-                continue
-            cols += [""] * (len(header) - len(cols))
-            rows.append(dict(zip(header, cols)))
+    for cols in read_rows(name):
+        cols = [c.strip() for c in cols]
+        if header is None:
+            header = cols
+            continue
+        cols += [""] * (len(header) - len(cols))
+        rows.append(dict(zip(header, cols)))
     return rows
 
 

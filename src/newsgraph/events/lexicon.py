@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-LEXICON_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "event_lexicon.tsv"
+from ..knowledge import read_rows
 
 
 @dataclass(frozen=True)
@@ -47,23 +47,20 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     """Read the lexicon once (cached). Rows with a required dependent sort before bare rows."""
     lex = Lexicon()
     cues: dict[str, set[str]] = {}
-    with open(path or LEXICON_FILE, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
-                continue
-            cols = line.split("\t")
-            if cols[0].startswith("@"):
-                cues.setdefault(cols[0][1:], set()).update(
-                    w.strip().lower() for w in cols[1].split("|") if w.strip())
-                continue
-            cols += [""] * (6 - len(cols))
-            lemma, pos, event, mode, context, cameo = (c.strip() for c in cols[:6])
-            head, _, needs = lemma.lower().partition("+")
-            entry = Entry(head, pos.upper(), event, mode or None,
-                          tuple(c.strip() for c in context.split(";") if c.strip()),
-                          cameo or None, needs or None)
-            lex.triggers.setdefault((head, entry.pos), []).append(entry)
+    for cols in read_rows(Path(path) if path else "event_lexicon.tsv"):
+        if cols[0] == "lemma" and len(cols) > 1:  # the column header
+            continue
+        if cols[0].startswith("@"):
+            cues.setdefault(cols[0][1:], set()).update(
+                w.strip().lower() for w in cols[1].split("|") if w.strip())
+            continue
+        cols += [""] * (6 - len(cols))
+        lemma, pos, event, mode, context, cameo = (c.strip() for c in cols[:6])
+        head, _, needs = lemma.lower().partition("+")
+        entry = Entry(head, pos.upper(), event, mode or None,
+                      tuple(c.strip() for c in context.split(";") if c.strip()),
+                      cameo or None, needs or None)
+        lex.triggers.setdefault((head, entry.pos), []).append(entry)
     for entries in lex.triggers.values():
         entries.sort(key=lambda e: e.needs is None)
     lex.cues = {k: frozenset(v) for k, v in cues.items()}

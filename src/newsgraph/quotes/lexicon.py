@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
-KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+from ..knowledge import read_rows
 
 
 @dataclass(frozen=True)
@@ -21,18 +20,12 @@ class CueLexicon:
                 or self.object_verbs.get(lemma))
 
 
-def _rows(path: Path):
-    with open(path, encoding="utf-8") as f:
-        for raw in f:
-            if raw.strip() and not raw.startswith("#"):
-                yield [c.strip() for c in raw.rstrip("\n").split("\t")]
-
-
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> CueLexicon:
     """Read `cues.tsv` and `anonymous_sources.tsv` (cached)."""
     verbs, intro, objects, phrases = {}, {}, {}, {}
-    for cols in _rows(KNOWLEDGE / "cues.tsv"):
+    for cols in read_rows("cues.tsv"):
+        cols = [c.strip() for c in cols]
         cue, kind = cols[0].lower(), cols[1]
         stance = cols[2] if len(cols) > 2 else "neutral"
         if kind == "verb":
@@ -45,5 +38,5 @@ def load_lexicon() -> CueLexicon:
             phrases[tuple(cue.split())] = stance
         else:
             raise ValueError(f"cues.tsv: unknown cue type {kind!r}")
-    anonymous = frozenset(cols[0].lower() for cols in _rows(KNOWLEDGE / "anonymous_sources.tsv"))
+    anonymous = frozenset(cols[0].strip().lower() for cols in read_rows("anonymous_sources.tsv"))
     return CueLexicon(verbs, intro, objects, phrases, anonymous)

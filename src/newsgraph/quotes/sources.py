@@ -26,8 +26,8 @@ import functools
 from typing import Optional
 
 from ..document import Document, Span
+from ..knowledge import read_rows
 from .base import Attribution
-from .lexicon import KNOWLEDGE
 
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -48,11 +48,8 @@ COMPATIBLE = {
 def source_nouns() -> dict[str, str]:
     """noun -> anonymous | person | org, from `knowledge/anonymous_sources.tsv`."""
     out = {}
-    with open(KNOWLEDGE / "anonymous_sources.tsv", encoding="utf-8") as f:
-        for raw in f:
-            if raw.strip() and not raw.startswith("#"):
-                cols = raw.rstrip("\n").split("\t")
-                out[cols[0].strip().lower()] = cols[1].strip() if len(cols) > 1 else "anonymous"
+    for cols in read_rows("anonymous_sources.tsv"):
+        out[cols[0].strip().lower()] = cols[1].strip() if len(cols) > 1 else "anonymous"
     return out
 
 

@@ -29,9 +29,8 @@ from typing import Optional
 import regex
 
 from ..document import Document, Span
+from ..knowledge import read_rows, table_path
 from . import stage
-
-CHROME_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "chrome.tsv"
 
 # ---------------------------------------------------------------------------------------------
 # The lexicon
@@ -58,25 +57,22 @@ def load_lexicon(path: str | None = None) -> ChromeLexicon:
     """Read the chrome lexicon once (cached)."""
     tables: dict[str, dict[str, float]] = {k: {} for k in ("line", "start", "contain", "end")}
     byline, stopwords, comment, outlets = set(), set(), set(), {}
-    with open(path or CHROME_FILE, encoding="utf-8") as f:
-        for raw in f:
-            if not raw.strip() or raw.startswith("#"):
-                continue
-            cols = raw.rstrip("\n").split("\t")
-            kind, phrase = cols[0].strip(), cols[1].strip()
-            weight = float(cols[2]) if len(cols) > 2 and cols[2].strip() else 6.0
-            if kind in tables:
-                tables[kind][normalise(phrase)] = weight
-            elif kind == "byline":
-                byline.add(phrase.lower())
-            elif kind == "outlet":
-                outlets[phrase.lower()] = phrase
-            elif kind == "stopword":
-                stopwords.add(phrase.lower())
-            elif kind == "comment":
-                comment.add(phrase.lower())
-            else:
-                raise ValueError(f"{path or CHROME_FILE}: unknown kind {kind!r}")
+    file = table_path(Path(path) if path else "chrome.tsv")
+    for cols in read_rows(file):
+        kind, phrase = cols[0].strip(), cols[1].strip()
+        weight = float(cols[2]) if len(cols) > 2 and cols[2].strip() else 6.0
+        if kind in tables:
+            tables[kind][normalise(phrase)] = weight
+        elif kind == "byline":
+            byline.add(phrase.lower())
+        elif kind == "outlet":
+            outlets[phrase.lower()] = phrase
+        elif kind == "stopword":
+            stopwords.add(phrase.lower())
+        elif kind == "comment":
+            comment.add(phrase.lower())
+        else:
+            raise ValueError(f"{path or file}: unknown kind {kind!r}")
     max_start = max((len(p.split()) for p in (*tables["start"], *tables["end"])), default=1)
     phrases = sorted(tables["contain"], key=len, reverse=True)
     contain_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-WORDS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "time_words.tsv"
+from ..knowledge import read_rows, table_path
 
 
 @dataclass(frozen=True)
@@ -34,14 +34,12 @@ class TimeWords:
 def load_words(path: str | None = None) -> TimeWords:
     """Read the tables once (cached)."""
     tables: dict[str, dict] = {k: {} for k in TimeWords.__dataclass_fields__}
-    with open(path or WORDS_FILE, encoding="utf-8") as f:
-        for raw in f:
-            if not raw.strip() or raw.startswith("#"):
-                continue
-            kind, word, value = raw.rstrip("\n").split("\t")[:3]
-            if kind not in tables:
-                raise ValueError(f"{path or WORDS_FILE}: unknown kind {kind!r}")
-            if kind in ("month", "weekday", "number", "ordinal"):
-                value = int(value)
-            tables[kind][word.lower()] = value
+    file = table_path(Path(path) if path else "time_words.tsv")
+    for cols in read_rows(file):
+        kind, word, value = cols[:3]
+        if kind not in tables:
+            raise ValueError(f"{path or file}: unknown kind {kind!r}")
+        if kind in ("month", "weekday", "number", "ordinal"):
+            value = int(value)
+        tables[kind][word.lower()] = value
     return TimeWords(**tables)
