@@ -10,6 +10,7 @@ error record; it never stops the stream.
 """
 from __future__ import annotations
 
+import collections
 import importlib
 import json
 import logging
@@ -18,6 +19,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .document import Document, error_record
 from .read.record import BadRecord, document_from_record, parse_line
+from .segments import merge_segments, needs_segments, split_document
 from .stages import READER_ASSIGNS, REGISTRY, StageSpec, pipe_each
 
 log = logging.getLogger(__name__)
@@ -67,11 +69,41 @@ class Pipeline:
         return [spec.name for spec in self.specs]
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        """Run every stage over a stream of Documents, yielding them in order."""
+        """Run every stage over a stream of Documents, yielding them in order.
+
+        From the parse on, a Document with a very long body runs as segments that are merged
+        back afterwards (see newsgraph.segments), so no stage ever sees a book-sized input."""
+        cut = next((i for i, spec in enumerate(self.specs) if "parse" in spec.assigns),
+                   len(self.specs))
         stream: Iterable[Document] = docs
-        for component in self.components:
+        for component in self.components[:cut]:
             stream = _skip_errors(component, stream)
-        return iter(stream)
+        owners: collections.deque = collections.deque()  # (document, number of parts), in order
+
+        def expand(stream):
+            for doc in stream:
+                parts = split_document(doc) if needs_segments(doc) else [doc]
+                owners.append((doc, len(parts)))
+                yield from parts
+
+        def release(stream):  # a segment's parse is not needed once its layers are made
+            for doc in stream:
+                if "segment" in doc.meta:
+                    doc.parse = None
+                yield doc
+
+        def regroup(stream):
+            for first in stream:
+                doc, n = owners.popleft()
+                if n == 1:
+                    yield first
+                else:
+                    yield merge_segments(doc, [first] + [next(stream) for _ in range(n - 1)])
+
+        stream = expand(stream)
+        for component in self.components[cut:]:
+            stream = _skip_errors(component, stream)
+        return regroup(release(stream))
 
     def __call__(self, doc: Document) -> Document:
         return next(self.pipe([doc]))

@@ -15,6 +15,7 @@ from . import stage
 
 PIECE_CHARS = 10_000  # pieces end at a line break; small pieces keep spaCy's batch memory flat
 BATCH_SIZE = 32  # Documents collected before parsing them together
+BATCH_CHARS = 300_000  # ... or fewer, when they are long: parsed Docs are held until yielded
 SPACY_BATCH = 8  # texts per spaCy batch: its working memory grows with the batch
 
 
@@ -56,11 +57,13 @@ class Parse:
         from spacy.tokens import Doc
 
         batch: list[Document] = []
+        chars = 0
         for doc in docs:
             batch.append(doc)
-            if len(batch) >= self.batch_size:
+            chars += len(doc.body) if doc.body is not None else 0
+            if len(batch) >= self.batch_size or chars >= BATCH_CHARS:
                 yield from self._parse_batch(batch, Doc)
-                batch = []
+                batch, chars = [], 0
         if batch:
             yield from self._parse_batch(batch, Doc)
 
