@@ -66,3 +66,16 @@ def test_paragraph_breaks_start_sentences_but_hard_wraps_do_not(pipeline):
     sentences = [s.text.strip() for s in doc.parse.sents]
     assert "Putin Accepts Invite to North Korea" in sentences
     assert "The minister said the talks in\nGeneva would continue next week." in sentences
+
+
+def test_chrome_between_headline_and_body_yields_no_names(pipeline):
+    text = ("Skip to content\nMinisters meet in Oslo\nBy Anna Petrova\nShare on Facebook Share on "
+            "Twitter Email\nOSLO (Reuters) - Norway's foreign minister met his Swedish counterpart "
+            "in Oslo on Monday to discuss Arctic security, officials said.\n\nThe talks lasted "
+            "three hours.\n\nRelated Articles\nBack to top button\n")
+    doc = pipeline(Document(id="c", text=text))
+    assert doc.span_text(doc.headline) == "Ministers meet in Oslo"
+    names = {doc.text[m.start:m.end] for e in doc.entities for m in e.mentions}
+    assert "Oslo" in names
+    assert not names & {"Anna Petrova", "Facebook", "Twitter", "Facebook Share", "Twitter Email"}
+    assert doc.authors == ["Anna Petrova"]

@@ -1,6 +1,8 @@
 """The one spaCy pass over each article: tokens, sentences, tags, lemmas, dependencies, names.
 
-The parsed region is the headline through the end of the body (page chrome is not parsed).
+The parsed region is the headline through the end of the body; page chrome between the two
+(bylines, share lines) is blanked out, so the parse's text equals `Document.text` over the
+region except there.
 Long articles are cut into pieces at line breaks, parsed in one `nlp.pipe` batch with the other
 documents of the stream, and joined back into a single spaCy Doc whose text is exactly the
 region's text, so that `token.idx + doc.parse_offset` is an offset into `Document.text`.
@@ -25,6 +27,20 @@ def parse_region(doc: Document) -> tuple[int, int]:
     if doc.headline is not None and doc.headline.start < start:
         start = doc.headline.start
     return start, doc.body.end
+
+
+def region_text(doc: Document, start: int, end: int) -> str:
+    """The text the parser reads: text[start:end] with the page chrome between the headline
+    and the body (bylines, share buttons, date lines) blanked out character for character, so
+    that no stage finds names in it and every offset still lines up with `Document.text`."""
+    text = doc.text[start:end]
+    if doc.headline is not None and doc.headline.end < doc.body.start:
+        lo, hi = doc.headline.end - start, doc.body.start - start
+        gap = text[lo:hi]
+        if gap.strip():
+            blank = "".join(ch if ch in "\n\r" else " " for ch in gap)
+            text = text[:lo] + blank + text[hi:]
+    return text
 
 
 def split_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
@@ -74,7 +90,7 @@ class Parse:
                 continue
             start, end = parse_region(doc)
             doc.parse_offset = start
-            for piece in split_pieces(doc.text[start:end]):
+            for piece in split_pieces(region_text(doc, start, end)):
                 owners.append(i)
                 texts.append(piece)
         parsed: dict[int, list] = {}
