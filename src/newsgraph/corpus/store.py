@@ -49,8 +49,33 @@ class Store:
     url: str
     kind: str
 
-    def connect(self):  # pragma: no cover - interface
+    _con = None  # set while a `hold()` block keeps one connection open
+
+    def _open(self):  # pragma: no cover - interface
+        """A new connection to the backend (StoreError when it cannot be had)."""
         raise NotImplementedError
+
+    @contextlib.contextmanager
+    def connect(self):
+        """The held connection, or a new one closed on leaving the block."""
+        if self._con is not None:
+            yield self._con
+            return
+        con = self._open()
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @contextlib.contextmanager
+    def hold(self):
+        """Keep one connection open across several calls (a single-process job, an export)."""
+        with self.connect() as con:
+            self._con = con
+            try:
+                yield self
+            finally:
+                self._con = None
 
     def _sql(self, sql: str) -> str:
         return sql
@@ -177,26 +202,6 @@ class DuckDBStore(Store):
     def _placeholder(self, i: int) -> str:
         return "?"
 
-    @contextlib.contextmanager
-    def hold(self) -> Iterator["DuckDBStore"]:
-        """Keep the file open across several calls (a single-process job, e.g. an export)."""
-        with self.connect() as con:
-            self._con = con
-            try:
-                yield self
-            finally:
-                self._con = None
-
-    @contextlib.contextmanager
-    def connect(self):
-        if self._con is not None:
-            yield self._con
-            return
-        con = self._open()
-        try:
-            yield con
-        finally:
-            con.close()
 
     def _open(self):
         import duckdb
@@ -245,30 +250,13 @@ class PostgresStore(Store):
     def _begin(self, con) -> None:
         pass  # psycopg opens a transaction on the first statement
 
-    @contextlib.contextmanager
-    def hold(self):
-        with self.connect() as con:
-            self._con = con
-            try:
-                yield self
-            finally:
-                self._con = None
-
-    @contextlib.contextmanager
-    def connect(self):
-        if self._con is not None:
-            yield self._con
-            return
+    def _open(self):
         import psycopg
 
         try:
-            con = psycopg.connect(self.url)
+            return psycopg.connect(self.url)
         except psycopg.Error as err:
             raise StoreError(f"cannot connect to {self.url}: {err}") from err
-        try:
-            yield con
-        finally:
-            con.close()
 
     def query(self, sql: str, params: Optional[dict] = None):
         with self.connect() as con:
