@@ -279,3 +279,17 @@ def test_sample_article_events():
     statuses = {e["status"] for e in evs}
     assert {"asserted", "future", "negated"} <= statuses
     assert all(e["place"] is None or 0 <= e["place"] < len(rec["places"]) for e in evs)
+
+
+def test_place_through_a_nested_phrase_is_the_place_of_the_event():
+    """"in the Black Sea resort of Sochi": the preposition nearest the verb ("in") decides."""
+    import newsgraph
+
+    rec = newsgraph.analyze("Putin and Erdogan meet in Sochi\n\nRussian President Vladimir Putin met "
+                            "Turkish President Recep Tayyip Erdogan on Monday in the Black Sea resort "
+                            "of Sochi, the Kremlin said.", published="2023-09-05")
+    met = [e for e in rec["events"] if e["event"] == "CONSULT"
+           and rec["text"][e["trigger"]["start"]:e["trigger"]["end"]] == "met"]
+    assert met and met[0]["place"] is not None
+    assert rec["places"][met[0]["place"]]["name"] == "Sochi"
+    assert met[0]["date"] == "2023-09-04"

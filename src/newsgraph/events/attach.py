@@ -15,6 +15,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "
                             "throughout", "within", "outside", "along", "on"})
 VISIT_PREPS = frozenset({"to"})
 MAX_CLIMB = 8
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 
 
 def anchor(tok, triggers: set[int]):
@@ -24,7 +25,9 @@ def anchor(tok, triggers: set[int]):
     while steps < MAX_CLIMB:
         steps += 1
         head = tok.head
-        if tok.dep_ in ("prep", "agent") and prep is None:
+        if tok.dep_ in ("prep", "agent"):
+            # the preposition nearest the verb says how the phrase relates to the event: "in
+            # the region of Amur" is a place of the event, whatever "of" does inside it
             prep = tok.lemma_.lower()
         if head.i == tok.i:
             return tok, prep
@@ -60,6 +63,11 @@ class Attacher:
             if tok is not None:
                 a, prep = anchor(tok, triggers)
                 self.items_place.append((a.i, prep, n))
+        # a place that only modifies a noun ("the Black Sea resort of Sochi") comes after the
+        # place that heads the phrase
+        modifier = {n for n, p in enumerate(doc.places) if lo <= p.start < hi and
+                    getattr(_token_at(sdoc, p.start - off, p.end - off), "dep_", "") in MODIFIER_DEPS}
+        self.items_place.sort(key=lambda item: item[2] in modifier)
 
     def date(self, anchors: list[int]) -> Optional[str]:
         for i in anchors:
