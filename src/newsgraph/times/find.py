@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .lexicon import load_words
-from .rules import Context, build_rules
+from .context import Context
+from .patterns import build_rules
 
 log = logging.getLogger(__name__)
 
