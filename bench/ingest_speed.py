@@ -35,7 +35,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "src"))
 
 from newsgraph.corpus.schema import CONTENT_TABLES  # noqa: E402
-from newsgraph.corpus.store import open_store  # noqa: E402
+from newsgraph.corpus.store import open_store, peek_articles  # noqa: E402
 
 NEWSGRAPH = os.path.join(ROOT, ".venv", "bin", "newsgraph")
 DATA = os.path.join(ROOT, "..", "shared", "eval", "data")
@@ -84,17 +84,6 @@ def timed(cmd: list[str]) -> float:
     return time.monotonic() - start
 
 
-def stored_articles(db: str):
-    if not os.path.exists(db):
-        return None
-    store = open_store(db, read_only=True)
-    store.lock_timeout = 0.05
-    try:
-        return store.counts(["articles"])["articles"]
-    except Exception:  # noqa: BLE001 - the writer holds the file, or no schema yet
-        return None
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=2)
@@ -127,7 +116,7 @@ def main() -> int:
     proc = subprocess.Popen([NEWSGRAPH, "ingest", src, "--db", killed_db] + w, stdout=subprocess.DEVNULL)
     stored_at_kill = None
     while proc.poll() is None:
-        stored = stored_articles(killed_db)
+        stored = peek_articles(killed_db)
         if stored is not None and stored >= n // 2:
             proc.send_signal(signal.SIGKILL)
             stored_at_kill = stored

@@ -11,7 +11,7 @@ import pytest
 
 from newsgraph.corpus.ingest import ingest
 from newsgraph.corpus.schema import CONTENT_TABLES
-from newsgraph.corpus.store import StoreError, open_store
+from newsgraph.corpus.store import open_store, peek_articles
 from test_corpus_data import write_folder, write_jsonl
 
 NEWSGRAPH = [sys.executable, "-m", "newsgraph"]
@@ -19,18 +19,6 @@ NEWSGRAPH = [sys.executable, "-m", "newsgraph"]
 
 def content_counts(db: str) -> dict:
     return open_store(db, read_only=True).counts(CONTENT_TABLES)
-
-
-def _counts_or_none(db: str):
-    """Counts from a DuckDB file that a writer may hold, or None when it cannot be read now."""
-    if not os.path.exists(db):
-        return None
-    store = open_store(db, read_only=True)
-    store.lock_timeout = 0.05
-    try:
-        return store.counts(["articles"])["articles"]
-    except (StoreError, Exception):  # noqa: BLE001 - schema not created yet, file locked
-        return None
 
 
 def test_folder_ingest_is_idempotent_and_keeps_errors(tmp_path):
@@ -88,7 +76,7 @@ def test_kill_9_halfway_then_resume_gives_the_same_rows(tmp_path):
     seen = None
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        seen = _counts_or_none(db)
+        seen = peek_articles(db)
         if seen is not None and seen >= 6:
             break
         time.sleep(0.05)

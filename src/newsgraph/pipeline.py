@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Sequence
 from .document import Document, error_record
 from .read.record import BadRecord, document_from_record, parse_line
 from .segments import merge_segments, needs_segments, split_document
-from .stages import READER_ASSIGNS, REGISTRY, StageSpec, pipe_each
+from .stages import READER_ASSIGNS, REGISTRY, StageSpec
 
 log = logging.getLogger(__name__)
 
@@ -172,4 +172,4 @@ def default_pipeline() -> Pipeline:
     return Pipeline()
 
 
-__all__ = ["Pipeline", "PipelineError", "DEFAULT_STAGES", "default_pipeline", "pipe_each"]
+__all__ = ["Pipeline", "PipelineError", "DEFAULT_STAGES", "default_pipeline"]

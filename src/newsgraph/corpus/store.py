@@ -15,6 +15,7 @@ parameters; the store translates them for each driver.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import time
 from typing import Any, Iterable, Iterator, Optional, Sequence
@@ -41,6 +42,20 @@ def open_store(url: str, read_only: bool = False) -> "Store":
 def _rows_by_key(batch: Batch, keep: set) -> Batch:
     """The batch restricted to the articles whose key is in `keep` (key = first column)."""
     return {table: [row for row in rows if row[0] in keep] for table, rows in batch.items()}
+
+
+def peek_articles(db: str) -> Optional[int]:
+    """Articles stored in the DuckDB file `db` so far, without waiting: None while a writer
+    holds the file, before the schema exists, or when there is no file yet. For progress
+    checks beside a running ingest (the kill -9 test and benchmark)."""
+    if not os.path.exists(db):
+        return None
+    store = open_store(db, read_only=True)
+    store.lock_timeout = 0.05
+    try:
+        return store.counts(["articles"])["articles"]
+    except Exception:  # noqa: BLE001 - the writer holds the file, or no schema yet
+        return None
 
 
 class Store:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from newsgraph.document import Span
+from newsgraph.read.text import guess_encoding
 from newsgraph.read.html_body import extract_body, leading_heads, normalise_text, trim_body
 from newsgraph.read.html_meta import (choose_headline, host_outlet, page_metadata,
                                       publication_date, similar, split_authors, words_of)
@@ -155,13 +156,6 @@ def _decode(raw: bytes) -> str:
             return raw.decode(m.group(1).decode("ascii"), errors="replace")
         except (LookupError, UnicodeDecodeError):
             pass
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(raw[:200_000]).best()
-        if best is not None:
-            return raw.decode(best.encoding, errors="replace")
-    except Exception:  # noqa: BLE001
-        pass
-    return raw.decode("utf-8", errors="replace")
+    encoding = guess_encoding(raw)
+    return raw.decode(encoding or "utf-8", errors="replace")
 

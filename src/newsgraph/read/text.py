@@ -10,6 +10,7 @@ import charset_normalizer
 
 # Share of characters that may be control characters before we call a text binary junk.
 MAX_CONTROL_SHARE = 0.02
+GUESS_BYTES = 200_000
 
 
 class NotText(ValueError):
@@ -26,12 +27,22 @@ def decode_bytes(raw: bytes) -> str:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            best = charset_normalizer.from_bytes(raw).best()
-            if best is None:
+            encoding = guess_encoding(raw)
+            if encoding is None:
                 raise NotText("the input is not text in any known encoding (binary data?)")
-            text = str(best)
+            text = raw.decode(encoding, errors="replace")
     check_text(text)
     return text
+
+
+def guess_encoding(raw: bytes) -> str | None:
+    """The encoding charset-normalizer finds most likely for `raw` (judged on its first
+    200 kB), or None when no encoding fits."""
+    try:
+        best = charset_normalizer.from_bytes(raw[:GUESS_BYTES]).best()
+    except Exception:  # noqa: BLE001 - the detector on odd input: no guess
+        return None
+    return best.encoding if best is not None else None
 
 
 def check_text(text: str) -> None:

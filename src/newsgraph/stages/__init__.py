@@ -9,7 +9,7 @@ earlier stage (as spaCy's pipe analysis does for components).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from ..document import Document
 
@@ -43,9 +43,3 @@ def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (
         return obj
 
     return register
-
-
-def pipe_each(component: Callable[[Document], Document], docs: Iterable[Document]) -> Iterator[Document]:
-    """Default `pipe` for a component without one: call it on each Document in turn."""
-    for doc in docs:
-        yield component(doc)
