@@ -109,13 +109,33 @@ def events_table(rec: dict) -> Table | None:
     for col in ("date", "event", "actor → recipient", "place", "status", "source", "sentence"):
         table.add_column(col, overflow="fold")
     for ev in rec["events"]:
+        evidence = len(ev.get("evidence") or [])
+        sentence = _snippet(text, ev.get("sentence"), 90) + (f"  (told {evidence}×)" if evidence > 1 else "")
         who = ", ".join(names.get(a, a) for a in ev.get("actor", [])) or "?"
         whom = ", ".join(names.get(a, a) for a in ev.get("recipient", []))
         place = places[ev["place"]]["name"] if isinstance(ev.get("place"), int) and ev["place"] < len(places) else ""
         table.add_row(ev.get("date") or "", ev["event"] + (f"/{ev['mode']}" if ev.get("mode") else ""),
                       who + (f" → {whom}" if whom else ""), place, ev.get("status") or "",
-                      str(ev.get("attributed_to") or ""), _snippet(text, ev.get("sentence"), 90))
+                      event_sources(rec, ev, names), sentence)
     return table
+
+
+def event_sources(rec: dict, ev: dict, names: dict) -> str:
+    """Who reports an event, by name: a quote's speaker (and the outlet it came through) or an
+    entity; every source when the story reports it several times."""
+    quotes = {q["id"]: q for q in rec.get("quotes", [])}
+    out = []
+    for ref in ev.get("reported_by") or ([ev["attributed_to"]] if ev.get("attributed_to") else []):
+        q = quotes.get(ref)
+        if q is None:
+            label = names.get(ref, ref)
+        else:
+            label = names.get(q.get("speaker")) or _snippet(rec["text"], q.get("source")) or ref
+            via = [names.get(v.get("entity")) or rec["text"][v["start"]:v["end"]] for v in q.get("via", [])]
+            label += "".join(f" ← {v}" for v in via)
+        if label not in out:
+            out.append(label)
+    return "; ".join(out)
 
 
 def flags_table(rec: dict) -> Table | None:

@@ -11,21 +11,61 @@ Nouns: possessives and modifiers are actors ("Kim's visit", "a Russian attack"),
 noun without an actor takes the subject of the verb that governs it ("held talks with Y").
 Coordination spreads over both conjuncts. A plural subject with no name ("the two leaders met")
 takes the last two people (or countries) named before it.
+What a preposition gives depends on the event: "on", "at", "over" and "into" name a target of
+hostile or coercive events ("an attack on Kyiv", "sanctions on Iran") but a place or a topic of
+encounters and agreements ("a meeting on the border", "talks on trade"), so those take no
+recipient from them. The object of a preposition that is itself an event is a reason or a
+purpose, not a recipient ("praised the army for its invasion", "invited him to a summit in Lagos").
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "into", "at", "toward",
                              "towards", "over", "for"})
 NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of"}
+PLACE_OR_TOPIC_PREPS = frozenset({"on", "upon", "at", "over", "into"})
+# events whose "on"/"at"/"over" phrase is a place or a topic, not the one acted upon
+ENCOUNTER_EVENTS = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID", "CONCEDE",
+                              "RETREAT", "REQUEST", "MOBILIZE"})
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"})
 PHRASE_PREPS = frozenset({"of", "from"})
+AFFILIATION_PREPS = frozenset({"with", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
 PAIR_WORDS = {"leader": "PERSON", "president": "PERSON", "man": "PERSON", "two": None,
               "both": None, "side": "GPE", "country": "GPE", "nation": "GPE", "government": "GPE"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the roles of one trigger depend on besides the parse: its event type (which
+    prepositions give recipients) and the sentence's other triggers (events are not recipients)."""
+
+    event: Optional[str] = None
+    triggers: frozenset = frozenset()
+
+    def recipient_preps(self, preps: frozenset) -> frozenset:
+        return preps - PLACE_OR_TOPIC_PREPS if self.event in ENCOUNTER_EVENTS else preps
+
+    def recipients(self, tok, preps, index) -> list[str]:
+        """Entities of the objects of `tok`'s recipient prepositions. An object that is itself
+        an event gives its own participants ("agreed to US mediation" -> US), not where it
+        happens ("invited him to a summit in Lagos"); after "for" it is a reason and gives none
+        ("praised the army for its invasion")."""
+        out: list[str] = []
+        for prep in children(tok, "prep"):
+            lem = prep.lemma_.lower()
+            if lem not in self.recipient_preps(preps):
+                continue
+            for pobj in children(prep, "pobj"):
+                if pobj.i not in self.triggers:
+                    _add(out, phrase_entities(pobj, index))
+                elif lem != "for":
+                    _add(out, phrase_entities(pobj, index, located=False))
+        return out
 
 
 @dataclass
@@ -44,8 +84,11 @@ class EntityIndex:
         self.by_token: dict[int, str] = {}
         self.order: list[tuple[int, str, str]] = []  # (char start, entity id, label)
         sdoc, off = doc.parse, doc.parse_offset
+        dateline = doc.dateline  # where the story was filed: never a participant
         for ent in doc.entities:
             for m in ent.mentions:
+                if dateline is not None and dateline.start <= m.start < dateline.end:
+                    continue
                 self.order.append((m.start, ent.id, ent.label))
                 span = sdoc.char_span(m.start - off, m.end - off, alignment_mode="expand")
                 if span is None:
@@ -53,18 +96,32 @@ class EntityIndex:
                 for tok in span:
                     self.by_token.setdefault(tok.i, ent.id)
         self.order.sort()
+        # a nationality inside an organisation's name ("the South Korean Defense Ministry") is
+        # not a participant of its own when counting who was named last
+        names = sorted((m.start, m.end) for ent in doc.entities if ent.label != "NORP"
+                       for m in ent.mentions)
+        starts = [n[0] for n in names]
 
-    def recent_pair(self, before: int, label: Optional[str]) -> list[str]:
-        """The last two distinct entities (of `label`'s kind) mentioned before char `before`;
-        for people, names the tagger typed ORG count when two PERSONs are not found."""
+        def inside_a_name(start: int) -> bool:
+            k = bisect.bisect_right(starts, start) - 1
+            return k >= 0 and names[k][1] > start
+
+        self.order = [o for o in self.order if o[2] != "NORP" or not inside_a_name(o[0])]
+
+    def recent_pair(self, before: int, label: Optional[str], skip=frozenset()) -> list[str]:
+        """The last two distinct entities (of `label`'s kind, not in `skip`) mentioned before
+        char `before`; for people, names the tagger typed ORG count when two PERSONs are not
+        found."""
         if label == "PERSON":
-            return self._pair(before, {"PERSON"}) or self._pair(before, {"PERSON", "ORG"})
-        return self._pair(before, {"GPE", "NORP"} if label else {"PERSON", "GPE", "NORP"})
+            return self._pair(before, {"PERSON"}, skip) or self._pair(before, {"PERSON", "ORG"}, skip)
+        if label is None:  # "the two", "both": the two people of the story, else two states
+            return self._pair(before, {"PERSON"}, skip) or self._pair(before, {"GPE", "NORP"}, skip)
+        return self._pair(before, {"GPE", "NORP"}, skip)
 
-    def _pair(self, before: int, kinds: set[str]) -> list[str]:
+    def _pair(self, before: int, kinds: set[str], skip=frozenset()) -> list[str]:
         seen: list[str] = []
         for start, eid, lab in reversed(self.order):
-            if start >= before or lab not in kinds or eid in seen:
+            if start >= before or lab not in kinds or eid in seen or eid in skip:
                 continue
             seen.append(eid)
             if len(seen) == 2:
@@ -78,7 +135,7 @@ def _add(out: list[str], ids) -> None:
             out.append(i)
 
 
-def phrase_entities(tok, index: EntityIndex, depth: int = 0) -> list[str]:
+def phrase_entities(tok, index: EntityIndex, depth: int = 0, located: bool = True) -> list[str]:
     """Entities a noun phrase headed by `tok` refers to: the head's own entity, else those of its
     modifiers ("Russian troops", "officials from Hungary"); and those of its conjuncts."""
     out: list[str] = []
@@ -88,14 +145,27 @@ def phrase_entities(tok, index: EntityIndex, depth: int = 0) -> list[str]:
     if eid is not None:
         out.append(eid)
     else:
+        owners: list[str] = []  # "its partners": a pronoun owner only when nothing else names them
         for child in tok.children:
-            if child.dep_ in PHRASE_DEPS:
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                _add(owners, phrase_entities(child, index, depth + 1))
+            elif child.dep_ in PHRASE_DEPS:
                 _add(out, phrase_entities(child, index, depth + 1))
             elif child.dep_ == "prep" and child.lemma_.lower() in PHRASE_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         _add(out, phrase_entities(pobj, index, depth + 1))
-    if not out:  # "security forces in Guinea", "opposition groups in Zimbabwe"
+            elif child.dep_ == "acl" and child.tag_ == "VBN":
+                # "workers affiliated with the union", "rebels backed by Rwanda"
+                for pobj in prep_objects(child, AFFILIATION_PREPS) + [
+                        p for a in children(child, "agent") for p in children(a, "pobj")]:
+                    _add(out, phrase_entities(pobj, index, depth + 1))
+        named = [e for c in tok.children if c.dep_ == "appos" for e in phrase_entities(c, index, depth + 1)]
+        if named:  # "his Mongolian counterpart, Battsetseg Batmunkh": the person, not "Mongolian"
+            out = named
+        if not out:
+            out = owners
+    if not out and located:  # "security forces in Guinea", "opposition groups in Zimbabwe"
         for pobj in prep_objects(tok, {"in", "throughout", "across"}):
             _add(out, phrase_entities(pobj, index, depth + 1))
     for child in tok.children:
@@ -104,18 +174,22 @@ def phrase_entities(tok, index: EntityIndex, depth: int = 0) -> list[str]:
     return out
 
 
-def pair_entities(tok, index: EntityIndex) -> list[str]:
-    """ "the two leaders", "both sides": the last two people/countries named before."""
+def pair_entities(tok, index: EntityIndex, speaker=()) -> list[str]:
+    """ "the two leaders", "both sides": the last two people/countries named before, other than
+    the `speaker` whose words these are ("Peskov said the two leaders would meet")."""
     words = {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children}
     if not ({"two", "both"} & words) and tok.lemma_.lower() != "both":
         return []
     label = next((PAIR_WORDS[w] for w in words if PAIR_WORDS.get(w)), None)
-    return index.recent_pair(tok.idx + index.doc.parse_offset, label)
+    return index.recent_pair(tok.idx + index.doc.parse_offset, label, frozenset(speaker))
 
 
 def subject_entities(subj, index: EntityIndex) -> list[str]:
     ids = phrase_entities(subj, index)
-    return ids or pair_entities(subj, index)
+    if ids:
+        return ids
+    verb = subj.head if subj.head.i != subj.i else subj
+    return pair_entities(subj, index, reporter_entities(verb, index))
 
 
 def children(tok, *deps):
@@ -130,7 +204,7 @@ def prep_objects(tok, preps) -> list:
     return out
 
 
-def verb_roles(verb, index: EntityIndex, depth: int = 0) -> Roles:
+def verb_roles(verb, index: EntityIndex, depth: int = 0, ctx: Context = Context()) -> Roles:
     """Actor and recipient of a verb (or of the verb that hosts a noun trigger)."""
     roles = Roles()
     subj = children(verb, "nsubj", "csubj")
@@ -154,19 +228,16 @@ def verb_roles(verb, index: EntityIndex, depth: int = 0) -> Roles:
         _add(roles.actor, inherited)
     for obj in children(verb, "dobj", "dative", "attr"):
         _add(roles.recipient, phrase_entities(obj, index))
-    for pobj in prep_objects(verb, RECIPIENT_PREPS):
-        _add(roles.recipient, phrase_entities(pobj, index))
+    _add(roles.recipient, ctx.recipients(verb, RECIPIENT_PREPS, index))
     if not roles.recipient:  # "threatened to cut off electricity to Armenia"
         for comp in children(verb, "xcomp"):
             for obj in children(comp, "dobj", "dative"):
                 _add(roles.recipient, phrase_entities(obj, index))
-            for pobj in prep_objects(comp, RECIPIENT_PREPS):
-                _add(roles.recipient, phrase_entities(pobj, index))
+            _add(roles.recipient, ctx.recipients(comp, RECIPIENT_PREPS, index))
     # "X and Y met" with no object: reciprocal
     if not roles.recipient and len(roles.actor) > 1:
         roles.reciprocal = True
-    roles.recipient = [r for r in roles.recipient if r not in roles.actor] or (
-        [] if roles.reciprocal else roles.recipient)
+    roles.recipient = [r for r in roles.recipient if r not in roles.actor]
     return roles
 
 
@@ -181,10 +252,23 @@ def inherited_actor(verb, index: EntityIndex, depth: int) -> list[str]:
         if verb.dep_ == "xcomp" and children(head, "dobj"):
             # "invited Putin to visit": the object of the governor does the visiting
             return phrase_entities(children(head, "dobj")[0], index)
+        if raising_passive(head) and verb.dep_ in ("xcomp", "advcl", "conj") and not children(verb, "auxpass"):
+            # "Putin is believed to have visited ..., meeting ...": the passive subject acts
+            return [e for s in children(head, "nsubjpass") for e in subject_entities(s, index)]
         return verb_roles(head, index, depth + 1).actor
     if verb.dep_ in ("relcl", "acl"):
-        return phrase_entities(head, index)
+        own = phrase_entities(head, index)
+        if not own and head.dep_ == "attr" and head.head.pos_ in ("VERB", "AUX"):
+            # "Shoigu became the first official to visit": the subject of the copula
+            return [e for s in children(head.head, "nsubj") for e in subject_entities(s, index)]
+        return own
     return []
+
+
+def raising_passive(verb) -> bool:
+    """ "X is believed/said/expected to ...": a passive with no agent whose clause complement
+    says what its subject did."""
+    return bool(children(verb, "nsubjpass")) and not children(verb, "agent") and bool(children(verb, "xcomp"))
 
 
 def reporter_entities(verb, index: EntityIndex) -> list[str]:
@@ -226,7 +310,7 @@ def pronoun_antecedent(pron, index: EntityIndex) -> list[str]:
     return []
 
 
-def noun_roles(noun, index: EntityIndex) -> Roles:
+def noun_roles(noun, index: EntityIndex, ctx: Context = Context()) -> Roles:
     """Actor and recipient of an event noun: "Kim's visit to Russia", "talks between X and Y"."""
     roles = Roles()
     for child in noun.children:
@@ -239,8 +323,7 @@ def noun_roles(noun, index: EntityIndex) -> Roles:
         _add(roles.actor, phrase_entities(pobj, index) or pair_entities(pobj, index))
     if len(roles.actor) > 1 and between:
         roles.reciprocal = True
-    for pobj in prep_objects(noun, NOUN_RECIPIENT_PREPS):
-        _add(roles.recipient, phrase_entities(pobj, index))
+    _add(roles.recipient, ctx.recipients(noun, NOUN_RECIPIENT_PREPS, index))
     host = host_verb(noun)
     roles.host = host
     # "lauded the Russian military for its invasion": an unresolved possessive pronoun refers
@@ -249,15 +332,15 @@ def noun_roles(noun, index: EntityIndex) -> Roles:
         if c.dep_ == "poss" and c.pos_ == "PRON" and not roles.actor:
             _add(roles.actor, pronoun_antecedent(c, index))
     if host is not None:
-        hosted = verb_roles(host, index)
+        hosted = verb_roles(host, index, ctx=ctx)
         if not roles.actor:
             if noun.dep_ == "nsubjpass":
                 roles.actor = hosted.actor
             elif not hosted.actor and children(host, "nsubjpass"):
                 # "forces were engaged in ethnic cleansing": the passive subject acts
                 roles.actor = [e for s in children(host, "nsubjpass") for e in subject_entities(s, index)]
-            else:
-                roles.actor = [a for a in hosted.actor if a not in roles.recipient]
+            else:  # the subject is the surer role: "imposed restrictions on its market"
+                roles.actor = list(hosted.actor)
         if not roles.recipient:
             roles.recipient = [r for r in hosted.recipient if r not in roles.actor]
     roles.recipient = [r for r in roles.recipient if r not in roles.actor]
@@ -266,8 +349,11 @@ def noun_roles(noun, index: EntityIndex) -> Roles:
     return roles
 
 
-def event_roles(trigger, index: EntityIndex) -> Roles:
-    """Roles of a trigger token (verb or noun)."""
+def event_roles(trigger, index: EntityIndex, event: Optional[str] = None,
+                triggers=frozenset()) -> Roles:
+    """Roles of a trigger token (verb or noun) evoking `event`, among the sentence's `triggers`
+    (token indexes)."""
+    ctx = Context(event, frozenset(triggers))
     if trigger.pos_ == "NOUN":
-        return noun_roles(trigger, index)
-    return verb_roles(trigger, index)
+        return noun_roles(trigger, index, ctx)
+    return verb_roles(trigger, index, ctx=ctx)

@@ -8,8 +8,8 @@ using the quotes layer when present), and the date and place attached to their c
 - an event noun that is only the content of another trigger ("condemned the attack",
   "signed an agreement") is not an event of its own unless it names its own actor
   ("condemned Russia's invasion");
-- the same event told again (same type and participants, compatible date and status) is one
-  event with more evidence: `extra["evidence"]` lists every sentence span.
+- the same event told again is one event with more evidence (`events.merge`):
+  `extra["evidence"]` lists every sentence span, `extra["reported_by"]` every source.
 
 Actors' countries and sectors are the entities stage's (`Entity.actor`): events only read them.
 """
@@ -19,7 +19,8 @@ from dataclasses import replace
 from typing import Optional
 
 from ..document import Document, Event, Span
-from ..events.attach import Attacher
+from ..events.attach import Attacher, where_clause_head
+from ..events.merge import merge_repeats
 from ..events.lexicon import load_lexicon
 from ..events.derived import demand_clauses, intent_governor, intent_reading, is_threat_warning
 from ..events.lexicon import Entry
@@ -28,8 +29,8 @@ from ..events.status import Status, event_status
 from ..events.triggers import Trigger, find_triggers
 from . import stage
 
-SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 CONTENT_PREPS = frozenset({"of", "for", "on", "upon", "to", "about", "over", "with", "against", "into"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 DEMAND = Entry("must", "VERB", "REQUEST", None, (), "10")
 
 
@@ -50,7 +51,8 @@ def is_content_of_trigger(trig: Trigger, roles, trigger_ids: set[int]) -> bool:
 
 
 def make_event(doc: Document, sent, tok, entry: Entry, actor, recipient, status: Status,
-               attacher: Attacher, anchors: list[int], extra: dict) -> Event:
+               attacher: Attacher, anchors: list[int], extra: dict, where=None,
+               visits=frozenset()) -> Event:
     """An Event (id set later) with its evidence sentence, date and place."""
     off = doc.parse_offset
     sentence = Span(sent.start_char + off, sent.end_char + off)
@@ -58,30 +60,75 @@ def make_event(doc: Document, sent, tok, entry: Entry, actor, recipient, status:
         id="", event=entry.event, mode=entry.mode, context=list(entry.context),
         trigger=Span(tok.idx + off, tok.idx + len(tok.text) + off), sentence=sentence,
         actor=list(actor), recipient=list(recipient),
-        place=attacher.place(anchors, visit=entry.mode == "visit"),
+        place=attacher.place(anchors, visits=set(anchors) if entry.mode == "visit" else visits, where=where),
         date=attacher.date(anchors), status=status.status, attributed_to=status.attributed_to,
         extra={"cameo": entry.cameo, **extra, "evidence": [sentence.to_dict()]})
 
 
-def sentence_events(doc: Document, sent, lex, index: EntityIndex) -> list[Event]:
-    """Events of one sentence, in text order (ids are set later)."""
+def copula_subject(trig: Trigger, by_token: dict[int, Trigger]) -> Optional[Trigger]:
+    """For "the visit is Kim's first trip": the subject trigger the attribute trigger restates."""
+    tok = trig.token
+    if not trig.is_noun or tok.dep_ != "attr" or tok.head.lemma_.lower() != "be":
+        return None
+    for s in tok.head.children:
+        other = by_token.get(s.i)
+        if s.dep_ == "nsubj" and other is not None and other.entry.event == trig.entry.event:
+            return other
+    return None
+
+
+def is_definite(noun) -> bool:
+    """ "the invitation", "this visit", "such a visit", "their talks": a noun that refers back."""
+    return any((c.dep_ in ("det", "predet") and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "PRON")
+               for c in noun.children)
+
+
+def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set) -> list[Event]:
+    """Events of one sentence, in text order (ids are set later).
+
+    A trigger that only names what another trigger is about ("met for a tour of the
+    cosmodrome", "accepted the invitation") is not an event of its own, but the date and place
+    attached to it are the other event's. An attribute restating its subject ("the visit is
+    Kim's first trip") lends the subject its roles. A noun event takes the time and place of a
+    participle describing it ("the meeting held Wednesday at the spaceport")."""
     triggers = list(find_triggers(sent, lex))
     demands = list(demand_clauses(sent, lex))
     if not triggers and not demands:
         return []
-    trigger_ids = {t.token.i for t in triggers}
+    by_token = {t.token.i: t for t in triggers}
+    trigger_ids = set(by_token)
     attacher = Attacher(doc, sent, trigger_ids)
+    roles_of = {i: event_roles(t.token, index, t.entry.event, trigger_ids) for i, t in by_token.items()}
+    lent: dict[int, list[int]] = {}  # trigger index -> tokens whose date and place it takes
+    skipped = set()
+    for i, trig in by_token.items():
+        roles = roles_of[i]
+        if is_content_of_trigger(trig, roles, trigger_ids):
+            skipped.add(i)
+            lent.setdefault(roles.host.i, []).append(i)
+            continue
+        subject = copula_subject(trig, by_token)
+        if subject is not None:
+            skipped.add(i)
+            lent.setdefault(subject.token.i, []).append(i)
+            mine = roles_of[subject.token.i]
+            mine.actor = mine.actor or [a for a in roles.actor if a not in mine.recipient]
     events = []
     for trig in triggers:
         tok, entry = trig.token, trig.entry
-        roles = event_roles(tok, index)
-        if is_content_of_trigger(trig, roles, trigger_ids):
+        if tok.i in skipped:
             continue
+        roles = roles_of[tok.i]
         if is_threat_warning(tok, lex):
             entry = replace(entry, event="THREATEN", mode=None, cameo="130")
         status = event_status(tok, lex, index, doc.quotes, doc.parse_offset)
         clause = roles.host if trig.is_noun and roles.host is not None else tok
-        anchors = [tok.i] + ([roles.host.i] if roles.host is not None else [])
+        anchors = [tok.i] + lent.get(tok.i, [])
+        if trig.is_noun:
+            anchors += [c.i for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+        if roles.host is not None:
+            anchors.append(roles.host.i)
+        where = where_clause_head(clause)
         extra = {"reciprocal": True} if roles.reciprocal else {}
         gov = intent_governor(clause, lex, trigger_ids) if roles.actor else None
         intent = intent_reading(entry, status.status == "negated", lex) if gov is not None else None
@@ -90,8 +137,12 @@ def sentence_events(doc: Document, sent, lex, index: EntityIndex) -> list[Event]
             said = Status("reported" if by_other else "asserted", status.attributed_to if by_other else None)
             events.append(make_event(doc, sent, gov, intent, roles.actor, roles.recipient, said,
                                      attacher, [gov.i, clause.i], {"intent_of": tok.text}))
-        events.append(make_event(doc, sent, tok, entry, roles.actor, roles.recipient, status,
-                                 attacher, anchors, extra))
+        visits = {i for i in anchors if i in by_token and by_token[i].entry.mode == "visit"}
+        event = make_event(doc, sent, tok, entry, roles.actor, roles.recipient, status,
+                           attacher, anchors, extra, where, visits)
+        if trig.is_noun and is_definite(tok):
+            anaphors.add(id(event))
+        events.append(event)
     for must, clause, reporter in demands:
         actor = reporter_entities(clause, index)
         recipient = [e for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
@@ -103,37 +154,11 @@ def sentence_events(doc: Document, sent, lex, index: EntityIndex) -> list[Event]
     return events
 
 
-def event_key(ev: Event) -> Optional[tuple]:
-    if not ev.actor and not ev.recipient:
-        return None
-    if ev.event in SYMMETRIC:
-        return ev.event, frozenset(ev.actor) | frozenset(ev.recipient)
-    return ev.event, frozenset(ev.actor), frozenset(ev.recipient)
-
-
-def merge_repeats(events: list[Event]) -> list[Event]:
-    """One event per occurrence: a later mention with the same key, a compatible date and the
-    same status adds its sentence to the first one's evidence (and fills its date and place)."""
-    out: list[Event] = []
-    by_key: dict[tuple, list[Event]] = {}
-    for ev in events:
-        key = event_key(ev)
-        match = None
-        for prev in by_key.get(key, []) if key else []:
-            if prev.status == ev.status and (prev.date is None or ev.date is None or prev.date == ev.date):
-                match = prev
-                break
-        if match is None:
-            out.append(ev)
-            if key:
-                by_key.setdefault(key, []).append(ev)
-            continue
-        if ev.sentence.to_dict() not in match.extra["evidence"]:
-            match.extra["evidence"].append(ev.sentence.to_dict())
-        match.date = match.date or ev.date
-        match.place = match.place if match.place is not None else ev.place
-        match.attributed_to = match.attributed_to or ev.attributed_to
-    return out
+def state_countries(doc: Document) -> dict[str, str]:
+    """Entity id -> country for states and nationalities ("Russia", "Russian"), so that events
+    compare them as one participant."""
+    return {e.id: e.actor.country for e in doc.entities
+            if e.label in ("GPE", "NORP") and e.actor is not None and e.actor.country}
 
 
 @stage("events", requires=("parse", "entities"), assigns=("events",))
@@ -144,9 +169,11 @@ def find_events(doc: Document) -> Document:
     lex = load_lexicon()
     index = EntityIndex(doc)
     events: list[Event] = []
+    anaphors: set[int] = set()  # id() of definite event nouns, which may refer back
     for sent in doc.parse.sents:
-        events += sentence_events(doc, sent, lex, index)
-    events = merge_repeats(events)
+        events += sentence_events(doc, sent, lex, index, anaphors)
+    events = merge_repeats(events, doc.published, state_countries(doc), frozenset(anaphors),
+                           doc.headline)
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"
     doc.events = events

@@ -1,0 +1,170 @@
+"""One event per occurrence: the same event told again is one event with more evidence.
+
+A story tells its main event several times ("Kim met Putin on Wednesday", "the talks between
+Putin and Kim", "his meeting with Putin held Wednesday"); a reader wants one event with three
+evidence sentences, not three events. A later event joins an earlier one when:
+
+- the type is the same (modes are facets of one occurrence: the visit, its hosting, the meeting);
+- the participants agree: one event's participants are all among the other's (the retelling
+  often names fewer: "the invasion" after "Russia's invasion of Ukraine"), and they share at
+  least one. Countries are compared by country, so "Russian" and "Russia" are one participant;
+- the dates agree: equal, or one is missing — but a missing date only joins a recent date (within
+  a month of publication): an undated mention in news is about the current story, not about
+  "their last meeting in 2019";
+- both happened (asserted or reported) or both have the same other status (future, negated...).
+
+The joined event keeps the first mention's trigger and sentence, gains every sentence as
+evidence (`extra["evidence"]`), fills its missing date, place, actors and recipients from the
+later mentions, and lists every source that reports it (`extra["reported_by"]`). It counts as
+asserted when the article itself asserts it once. A definite mention with no participants ("the
+invitation", "such a visit") is a retelling of the latest event of its type; a headline event
+with no participants ("Rivals agree to truce") is the first body event of its type.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from ..document import Event
+
+HAPPENED = frozenset({"asserted", "reported"})
+RECENT_DAYS = 31
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _day(value: Optional[str]) -> Optional[dt.date]:
+    """The first day a TIMEX3 value can mean ("2023-09" -> 2023-09-01), or None."""
+    m = DATE_RE.match(value or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+class Merger:
+    """Joins retellings of one occurrence; `add` returns False when the event was absorbed."""
+
+    def __init__(self, published: Optional[str], country_of: dict[str, str], headline=None):
+        self.published = _day((published or "")[:10])
+        self.headline = headline  # the headline's Span: its tellings give way to the body's
+        self.country_of = country_of  # entity id -> country for states and nationalities
+        self.kept: list[Event] = []
+
+    def participants(self, ids) -> frozenset:
+        return frozenset(self.country_of.get(i, i) for i in ids)
+
+    def recent(self, value: Optional[str]) -> bool:
+        """True when a dated event may be the current story: a day within a month of
+        publication, a month no more than one month off, a bare year equal to the year of
+        publication; or when either date is unknown or not a calendar date (PRESENT_REF)."""
+        day = _day(value)
+        if day is None or self.published is None:
+            return True
+        pub = self.published
+        if len(value) == 4:
+            return day.year == pub.year
+        if len(value) == 7:
+            return abs((pub.year - day.year) * 12 + pub.month - day.month) <= 1
+        return abs((pub - day).days) <= RECENT_DAYS
+
+    def compatible(self, a: Event, b: Event) -> bool:
+        if a.event != b.event:  # modes are facets of one occurrence: hosting is a visit
+            return False
+        if not (a.status == b.status or (a.status in HAPPENED and b.status in HAPPENED)):
+            return False
+        if a.date and b.date:
+            if a.date != b.date:
+                return False
+        elif a.date or b.date:
+            if not self.recent(a.date or b.date):
+                return False
+        if a.event in ("CONSULT", "AGREE", "COOPERATE"):  # symmetric: who is named first is style
+            pa = self.participants(a.actor + a.recipient)
+            pb = self.participants(b.actor + b.recipient)
+            return bool(pa & pb) and (pa <= pb or pb <= pa)
+        aa, ab = self.participants(a.actor), self.participants(b.actor)
+        ra, rb = self.participants(a.recipient), self.participants(b.recipient)
+        if not (aa <= ab or ab <= aa) or not (ra <= rb or rb <= ra):
+            return False
+        return bool((aa & ab) or (ra & rb))
+
+    def in_headline(self, ev: Event) -> bool:
+        h = self.headline
+        return h is not None and h.start <= ev.sentence.start < h.end
+
+    def add(self, ev: Event) -> bool:
+        for prev in self.kept:
+            if self.compatible(prev, ev):
+                absorb(prev, ev, from_headline=self.in_headline(prev) and not self.in_headline(ev))
+                return False
+        self.kept.append(ev)
+        ev.extra["reported_by"] = [ev.attributed_to] if ev.attributed_to else []
+        return True
+
+
+def absorb(into: Event, ev: Event, from_headline: bool = False) -> None:
+    """Fold a retelling into the event it retells. A headline is a compressed telling: the
+    body's first telling of the same event becomes the event's trigger and sentence, and its
+    (fuller) participants replace the headline's."""
+    for sentence in ev.extra.get("evidence") or [ev.sentence.to_dict()]:
+        if sentence not in into.extra["evidence"]:
+            into.extra["evidence"].append(sentence)
+    if from_headline:
+        into.trigger, into.sentence = ev.trigger, ev.sentence
+        if len(ev.actor) + len(ev.recipient) >= len(into.actor) + len(into.recipient):
+            into.actor, into.recipient = list(ev.actor), list(ev.recipient)
+        into.date = ev.date or into.date
+        into.place = ev.place if ev.place is not None else into.place
+    into.date = into.date or ev.date
+    into.place = into.place if into.place is not None else ev.place
+    for field in ("actor", "recipient"):  # only roles the first telling left open
+        if not getattr(into, field):
+            setattr(into, field, [i for i in getattr(ev, field) if i not in into.actor + into.recipient])
+    if ev.attributed_to and ev.attributed_to not in into.extra["reported_by"]:
+        into.extra["reported_by"].append(ev.attributed_to)
+    if ev.status == "asserted" and into.status == "reported":
+        into.status, into.attributed_to = "asserted", None
+    elif into.attributed_to is None and into.status == "reported":
+        into.attributed_to = ev.attributed_to
+
+
+def antecedent(ev: Event, kept: list[Event]) -> Optional[Event]:
+    """The latest earlier event a definite mention without participants ("the invitation",
+    "such a visit") refers back to: same type, and same mode when both have one."""
+    for prev in reversed(kept):
+        if prev.event == ev.event and (prev.mode == ev.mode or None in (prev.mode, ev.mode)):
+            return prev
+    return None
+
+
+def merge_repeats(events: list[Event], published: Optional[str], country_of: dict[str, str],
+                  anaphors: frozenset = frozenset(), headline=None) -> list[Event]:
+    """The events of a document with retellings folded into their first telling. An event with
+    no participant is folded into the event it refers back to when it is a definite mention
+    (its `id(ev)` in `anaphors`), and otherwise kept: nothing says which occurrence it is."""
+    merger = Merger(published, country_of, headline)
+    out = []
+    waiting: dict[str, Event] = {}  # a headline event without participants, by type
+    for ev in events:
+        if not merger.in_headline(ev):
+            early = waiting.pop(ev.event, None)
+            if early is not None:  # "Rivals agree to truce": told in full by the body
+                out.remove(early)
+                ev.extra["evidence"].insert(0, early.sentence.to_dict())
+        if not ev.actor and not ev.recipient:
+            if merger.in_headline(ev):
+                waiting.setdefault(ev.event, ev)
+            prev = antecedent(ev, merger.kept) if id(ev) in anaphors else None
+            if prev is not None:
+                sentence = ev.sentence.to_dict()
+                if sentence not in prev.extra["evidence"]:
+                    prev.extra["evidence"].append(sentence)
+                continue
+            ev.extra["reported_by"] = [ev.attributed_to] if ev.attributed_to else []
+            out.append(ev)
+        elif merger.add(ev):
+            out.append(ev)
+    return out
