@@ -42,6 +42,11 @@ def test_read_detects_html():
     rec = json.loads(proc.stdout)
     assert rec["outlet"] == "The Caucasus Ledger"
     assert "<p>" not in rec["text"]
+    # the body opens with a dateline: where the story was filed, never an event's participant
+    dateline = rec["text"][rec["dateline"]["start"]:rec["dateline"]["end"]]
+    assert dateline.startswith("BRUSSELS")
+    brussels = {e["id"] for e in rec["entities"] if e["name"] == "Brussels"}
+    assert rec["events"] and all(not brussels & set(e["actor"] + e["recipient"]) for e in rec["events"])
 
 
 def test_read_missing_file_exit_2():

@@ -47,14 +47,20 @@ def _day(value: Optional[str]) -> Optional[dt.date]:
 class Merger:
     """Joins retellings of one occurrence; `add` returns False when the event was absorbed."""
 
-    def __init__(self, published: Optional[str], country_of: dict[str, str], headline=None):
+    def __init__(self, published: Optional[str], country_of: dict[str, str], headline=None,
+                 state_of: Optional[dict[str, str]] = None):
         self.published = _day((published or "")[:10])
+        self.state_of = {**country_of, **(state_of or {})}
         self.headline = headline  # the headline's Span: its tellings give way to the body's
         self.country_of = country_of  # entity id -> country for states and nationalities
         self.kept: list[Event] = []
 
-    def participants(self, ids) -> frozenset:
-        return frozenset(self.country_of.get(i, i) for i in ids)
+    def participants(self, ids, states: bool = False) -> frozenset:
+        """Participants to compare: states and nationalities by country; with `states`, also
+        the officials who speak for a state (a headline's "Armenia and Azerbaijan hold talks"
+        is the body's "Pashinyan and Aliyev met")."""
+        table = self.state_of if states else self.country_of
+        return frozenset(table.get(i, i) for i in ids)
 
     def recent(self, value: Optional[str]) -> bool:
         """True when a dated event may be the current story: a day within a month of
@@ -81,12 +87,13 @@ class Merger:
         elif a.date or b.date:
             if not self.recent(a.date or b.date):
                 return False
+        states = self.in_headline(a) or self.in_headline(b)
         if a.event in ("CONSULT", "AGREE", "COOPERATE"):  # symmetric: who is named first is style
-            pa = self.participants(a.actor + a.recipient)
-            pb = self.participants(b.actor + b.recipient)
+            pa = self.participants(a.actor + a.recipient, states)
+            pb = self.participants(b.actor + b.recipient, states)
             return bool(pa & pb) and (pa <= pb or pb <= pa)
-        aa, ab = self.participants(a.actor), self.participants(b.actor)
-        ra, rb = self.participants(a.recipient), self.participants(b.recipient)
+        aa, ab = self.participants(a.actor, states), self.participants(b.actor, states)
+        ra, rb = self.participants(a.recipient, states), self.participants(b.recipient, states)
         if not (aa <= ab or ab <= aa) or not (ra <= rb or rb <= ra):
             return False
         return bool((aa & ab) or (ra & rb))
@@ -141,11 +148,12 @@ def antecedent(ev: Event, kept: list[Event]) -> Optional[Event]:
 
 
 def merge_repeats(events: list[Event], published: Optional[str], country_of: dict[str, str],
-                  anaphors: frozenset = frozenset(), headline=None) -> list[Event]:
+                  anaphors: frozenset = frozenset(), headline=None,
+                  state_of: Optional[dict[str, str]] = None) -> list[Event]:
     """The events of a document with retellings folded into their first telling. An event with
     no participant is folded into the event it refers back to when it is a definite mention
     (its `id(ev)` in `anaphors`), and otherwise kept: nothing says which occurrence it is."""
-    merger = Merger(published, country_of, headline)
+    merger = Merger(published, country_of, headline, state_of)
     out = []
     waiting: dict[str, Event] = {}  # a headline event without participants, by type
     for ev in events:

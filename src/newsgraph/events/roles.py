@@ -26,6 +26,10 @@ from typing import Optional
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "into", "at", "toward",
                              "towards", "over", "for"})
 NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of"}
+TOPIC_VERBS = frozenset({"raise", "discuss", "mention", "debate", "address", "describe",
+                         "recall", "remember", "monitor", "study", "investigate", "examine",
+                         "review", "consider", "follow", "watch", "fear", "expect", "predict",
+                         "report", "note", "cite", "question", "explain", "analyse", "analyze"})
 PLACE_OR_TOPIC_PREPS = frozenset({"on", "upon", "at", "over", "into"})
 # events whose "on"/"at"/"over" phrase is a place or a topic, not the one acted upon
 ENCOUNTER_EVENTS = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID", "CONCEDE",
@@ -50,6 +54,13 @@ class Context:
     def recipient_preps(self, preps: frozenset) -> frozenset:
         return preps - PLACE_OR_TOPIC_PREPS if self.event in ENCOUNTER_EVENTS else preps
 
+    def located(self, tok) -> bool:
+        """May a place in `tok`'s phrase stand for its participants? Not when `tok` is itself
+        an encounter ("held talks in Brussels", "invited him to a summit in Lagos": a venue);
+        yes for a hostile or coercive one ("extended the curfew in Abidjan": the city is its
+        target)."""
+        return tok.i not in self.triggers or self.event not in ENCOUNTER_EVENTS
+
     def recipients(self, tok, preps, index) -> list[str]:
         """Entities of the objects of `tok`'s recipient prepositions. An object that is itself
         an event gives its own participants ("agreed to US mediation" -> US), not where it
@@ -61,10 +72,8 @@ class Context:
             if lem not in self.recipient_preps(preps):
                 continue
             for pobj in children(prep, "pobj"):
-                if pobj.i not in self.triggers:
-                    _add(out, phrase_entities(pobj, index))
-                elif lem != "for":
-                    _add(out, phrase_entities(pobj, index, located=False))
+                if pobj.i not in self.triggers or lem != "for":
+                    _add(out, phrase_entities(pobj, index, located=self.located(pobj)))
         return out
 
 
@@ -227,7 +236,8 @@ def verb_roles(verb, index: EntityIndex, depth: int = 0, ctx: Context = Context(
         inherited = inherited_actor(verb, index, depth)
         _add(roles.actor, inherited)
     for obj in children(verb, "dobj", "dative", "attr"):
-        _add(roles.recipient, phrase_entities(obj, index))
+        # "held talks in Brussels": an event object gives its participants, not its place
+        _add(roles.recipient, phrase_entities(obj, index, located=ctx.located(obj)))
     _add(roles.recipient, ctx.recipients(verb, RECIPIENT_PREPS, index))
     if not roles.recipient:  # "threatened to cut off electricity to Armenia"
         for comp in children(verb, "xcomp"):
@@ -339,7 +349,9 @@ def noun_roles(noun, index: EntityIndex, ctx: Context = Context()) -> Roles:
             elif not hosted.actor and children(host, "nsubjpass"):
                 # "forces were engaged in ethnic cleansing": the passive subject acts
                 roles.actor = [e for s in children(host, "nsubjpass") for e in subject_entities(s, index)]
-            else:  # the subject is the surer role: "imposed restrictions on its market"
+            elif host.lemma_.lower() not in TOPIC_VERBS:
+                # the subject is the surer role: "imposed restrictions on its market"; but one
+                # who "raised the blockade" or "discussed the attack" talks about it
                 roles.actor = list(hosted.actor)
         if not roles.recipient:
             roles.recipient = [r for r in hosted.recipient if r not in roles.actor]

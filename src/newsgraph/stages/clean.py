@@ -22,8 +22,9 @@ this module registers the stage and re-exports `Layout`, `find_layout` and `load
 from __future__ import annotations
 
 from ..clean.chrome import load_lexicon
+from ..clean.bylines import match_dateline
 from ..clean.layout import Layout, find_layout
-from ..document import Document
+from ..document import Document, Span
 from . import stage
 
 __all__ = ["Layout", "clean", "find_layout", "load_lexicon"]
@@ -34,10 +35,17 @@ def clean(doc: Document) -> Document:
     """Set the layout of a plain-text article: headline, body, dateline, chrome; authors and
     outlet when the reader left them empty; title from the headline when unknown.
 
-    A body set already (the HTML reader sets it) is kept. Empty or whitespace-only text gets
-    `doc.error = "empty text"`.
+    A body set already (the HTML reader sets it) is kept, and only its dateline is looked for
+    ("BRUSSELS — ..." opening an HTML body names where the story was filed, not who acted).
+    Empty or whitespace-only text gets `doc.error = "empty text"`.
     """
     if doc.body is not None:
+        if doc.dateline is None:
+            start = doc.body.start
+            line = doc.text[start:doc.text.find("\n", start) if "\n" in doc.text[start:doc.body.end] else doc.body.end]
+            found = match_dateline(line)
+            if found is not None:
+                doc.dateline = Span(start, start + found[0])
         return doc
     if not doc.text or not doc.text.strip():
         doc.error = "empty text"

@@ -154,11 +154,13 @@ def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set)
     return events
 
 
-def state_countries(doc: Document) -> dict[str, str]:
+def state_countries(doc: Document, officials: bool = False) -> dict[str, str]:
     """Entity id -> country for states and nationalities ("Russia", "Russian"), so that events
-    compare them as one participant."""
+    compare them as one participant; with `officials`, also for people and bodies coded as a
+    state's government or military (who stand for it in headlines)."""
     return {e.id: e.actor.country for e in doc.entities
-            if e.label in ("GPE", "NORP") and e.actor is not None and e.actor.country}
+            if e.actor is not None and e.actor.country and (
+                e.label in ("GPE", "NORP") or (officials and e.actor.sector in ("GOV", "MIL")))}
 
 
 @stage("events", requires=("parse", "entities"), assigns=("events",))
@@ -173,7 +175,7 @@ def find_events(doc: Document) -> Document:
     for sent in doc.parse.sents:
         events += sentence_events(doc, sent, lex, index, anaphors)
     events = merge_repeats(events, doc.published, state_countries(doc), frozenset(anaphors),
-                           doc.headline)
+                           doc.headline, state_countries(doc, officials=True))
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"
     doc.events = events
