@@ -44,7 +44,8 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
-    """Read the lexicon once (cached). Rows with a required dependent sort before bare rows."""
+    """Read the lexicon once (cached). Rows with a required dependent sort before bare rows, and
+    blocking rows before the other rows with a dependent."""
     lex = Lexicon()
     cues: dict[str, set[str]] = {}
     for cols in read_rows(Path(path) if path else "event_lexicon.tsv"):
@@ -62,6 +63,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                       cameo or None, needs or None)
         lex.triggers.setdefault((head, entry.pos), []).append(entry)
     for entries in lex.triggers.values():
-        entries.sort(key=lambda e: e.needs is None)
+        entries.sort(key=lambda e: (e.needs is None, e.event != "-"))
     lex.cues = {k: frozenset(v) for k, v in cues.items()}
     return lex

@@ -2,7 +2,8 @@
 hypothetical or negated, and who reports it.
 
 We look at the trigger's own dependents (auxiliaries "will"/"could", negation "not", "no talks",
-"possible arms trade", "if"/"whether"), then climb the chain of clauses that govern it (xcomp,
+"possible arms trade", "if"/"whether"; for an event noun, the clause it is the subject of:
+"whether talks will take place"), then climb the chain of clauses that govern it (xcomp,
 ccomp, objects of verbs, conjuncts) and read the governors' lemmas ("plans to visit" -> future,
 "threatened to attack" -> hypothetical, "refused to meet" -> negated) until a reporting verb
 ("said", "reported") ends the climb and makes the event reported by that verb's subject. An
@@ -20,6 +21,7 @@ STRENGTH = {"negated": 4, "hypothetical": 3, "future": 2}
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "advcl", "pcomp",
                         "nsubjpass", "nsubj", "attr", "oprd", "relcl", "appos", "compound"})
 MAX_CLIMB = 6
+CONTENT_PREPS = frozenset({"to", "for", "on", "upon", "of", "about", "into"})
 
 
 @dataclass
@@ -66,6 +68,21 @@ def local_cues(tok, lex: Lexicon, as_governor: bool) -> set[str]:
     return found
 
 
+def subject_cues(verb, dep: str, lex: Lexicon) -> set[str]:
+    """Cues an event noun takes from the clause it is the subject of. A verb of occurrence says
+    whether the event happens ("whether negotiations will take place": hypothetical; "the talks
+    did not take place": negated; "the meeting will begin": future); a passive governor may say
+    it too ("the visit was postponed": negated, "talks are planned": future). Any other
+    predicate is about the event, not its occurrence ("the talks did not produce results"), and
+    lends only a condition ("if the talks fail", "whether the truce holds")."""
+    if verb.lemma_.lower() in lex.cue("occurrence_verb"):
+        return local_cues(verb, lex, as_governor=False)
+    if dep == "nsubjpass":
+        return local_cues(verb, lex, as_governor=True)
+    return {"hypothetical"} if any(
+        c.dep_ == "mark" and c.lemma_.lower() in lex.cue("hypothetical_mark") for c in verb.children) else set()
+
+
 def strongest(cues: set[str]) -> Optional[str]:
     return max(cues, key=STRENGTH.get) if cues else None
 
@@ -86,6 +103,12 @@ def event_status(trigger, lex: Lexicon, index, quotes=(), parse_offset: int = 0)
             break
         if dep == "conj":
             cues |= {c for c in local_cues(gov, lex, as_governor=False) if c != "negated"}
+        elif dep in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN":
+            cues |= subject_cues(gov, dep, lex)
+        elif dep == "prep" and gov.pos_ in ("VERB", "AUX") and tok.lower_ in CONTENT_PREPS:
+            # "invited him to a summit", "called for talks", "warned of attacks": the
+            # preposition's object is what the verb is about; "agreed after talks" is not
+            cues |= local_cues(gov, lex, as_governor=True)
         elif dep in ("prep", "pobj", "compound", "appos", "nsubj", "nsubjpass"):
             pass  # climbing through a phrase: the governor is the next verb
         else:
