@@ -244,3 +244,119 @@ def test_a_list_of_counties_names_counties(pipeline):
         county = place(places, name)
         assert county["feature_code"] == "ADM2" and near(county, 33.5, -83.5, 200), county
     assert near(place(places, "Athens"), 33.96, -83.38, 30)
+
+
+# --- curated sites whatever spaCy labels them; modern and former spellings of cities ----------
+
+def test_a_curated_site_is_a_place_even_when_spacy_calls_it_an_event(pipeline):
+    text = ("SEOUL, March 8 (Reuters) - The visit is Moon's first since his meeting with "
+            "Chinese President Xi Jinping at the Korean Demilitarized Zone in 2018.")
+    dmz = place(places_of(pipeline, text), "Korean Demilitarized Zone")
+    assert dmz["country_code"] == "KR" and near(dmz, 38.0, 127.0, 30), dmz
+
+
+@pytest.mark.parametrize("who", ["Chinese President Xi Jinping", "officials",
+                                 "South Korean President Moon Jae-in"])
+def test_a_curated_single_word_after_at_is_a_place_whatever_its_label(pipeline, who):
+    text = f"The visit is the first since his meeting with {who} at Panmunjom in 2018."
+    site = place(places_of(pipeline, text), "Panmunjom")
+    assert site["country_code"] == "KR" and near(site, 37.956, 126.677, 10), site
+
+
+def test_a_curated_alias_after_at_the_is_a_place(pipeline):
+    text = "Pompeo met North Korean officials at the DMZ on Sunday, the State Department said."
+    dmz = place(places_of(pipeline, text), "DMZ")
+    assert dmz["country_code"] == "KR" and dmz["feature_code"] == "ZN"
+    text = "Satellite images show new construction at Yongbyon, analysts said on Tuesday."
+    site = place(places_of(pipeline, text), "Yongbyon")
+    assert site["country_code"] == "KP" and near(site, 39.8, 125.75, 20), site
+
+
+def test_a_curated_name_inside_a_longer_name_is_not_a_place(pipeline):
+    text = ("The two leaders signed the Panmunjom Declaration in April 2018, pledging to "
+            "work toward ending hostilities.")
+    assert [p["name"] for p in places_of(pipeline, text)] == []
+
+
+def test_a_well_known_city_misread_as_an_organisation_after_in_is_a_place(pipeline):
+    text = "The delegation arrived in Ulaanbaatar on Tuesday for two days of talks."
+    ub = place(places_of(pipeline, text), "Ulaanbaatar")
+    assert (ub["country_code"], ub["feature_code"]) == ("MN", "PPLC")
+    assert near(ub, 47.92, 106.92, 20), ub
+
+
+@pytest.mark.parametrize("spelling, cc, lat, lon", [
+    ("Ulaanbaatar", "MN", 47.92, 106.92), ("Ulan Bator", "MN", 47.92, 106.92),
+    ("Nur-Sultan", "KZ", 51.18, 71.45), ("Astana", "KZ", 51.18, 71.45),
+    ("Kiev", "UA", 50.45, 30.52), ("Kishinev", "MD", 47.0, 28.86),
+    ("Naypyidaw", "MM", 19.75, 96.1), ("Peking", "CN", 39.9, 116.4),
+    ("Ashkhabad", "TM", 37.95, 58.38), ("Tiflis", "GE", 41.72, 44.79),
+])
+def test_capitals_resolve_to_the_capital_under_their_english_spellings(gaz, spelling, cc, lat,
+                                                                       lon):
+    (res,) = resolve_all([_top(spelling)], gaz)
+    c = res.candidate
+    assert (c.country_code, c.feature_code, c.primary) == (cc, "PPLC", True), c
+    assert km(c.lat, c.lon, lat, lon) < 30
+
+
+@pytest.mark.parametrize("spelling, cc, lat, lon", [
+    ("Bombay", "IN", 19.07, 72.88), ("Calcutta", "IN", 22.57, 88.36),
+    ("Madras", "IN", 13.08, 80.27), ("Rangoon", "MM", 16.8, 96.16),
+    ("Saigon", "VN", 10.82, 106.63), ("Alma-Ata", "KZ", 43.25, 76.92),
+    ("Zaporizhzhia", "UA", 47.84, 35.14), ("Mykolaiv", "UA", 46.97, 32.0),
+    ("Hodeidah", "YE", 14.8, 42.95), ("Basra", "IQ", 30.51, 47.81),
+])
+def test_former_and_modern_spellings_of_well_known_cities_resolve(gaz, spelling, cc, lat, lon):
+    (res,) = resolve_all([_top(spelling)], gaz)
+    assert res.candidate.country_code == cc and res.candidate.primary, res.candidate
+    assert km(res.lat, res.lon, lat, lon) < 30
+
+
+def test_odessa_in_a_ukraine_story_and_odessa_in_a_texas_story(pipeline):
+    text = ("KYIV, Ukraine (AP) - Russian drones struck targets in Odessa and Zaporizhzhia "
+            "overnight, Ukrainian officials said on Friday.")
+    places = places_of(pipeline, text)
+    assert near(place(places, "Odessa"), 46.48, 30.73, 30)
+    assert near(place(places, "Zaporizhzhia"), 47.84, 35.14, 30)
+    text = ("MIDLAND, Texas (AP) - Oil workers from Midland and Odessa, Texas, rallied on "
+            "Saturday against the new drilling rules.")
+    assert near(place(places_of(pipeline, text), "Odessa"), 31.85, -102.37, 30)
+
+
+def test_every_curated_city_alias_names_its_city(gaz):
+    from newsgraph.places.gazetteer import city_aliases
+
+    aliases = city_aliases()
+    assert len(aliases) >= 50
+    for gid, names in aliases.items():
+        for n in names:
+            assert any(c.geonameid == gid and c.primary for c in gaz.find(n)), (gid, n)
+
+
+def test_letters_without_a_decomposition_fold_to_their_base_letter(gaz):
+    assert name_key("Wrocław") == name_key("Wroclaw") == "wroclaw"
+    assert name_key("Tromsø") == "tromso"
+    assert any(c.country_code == "PL" and c.primary for c in gaz.find("Lodz"))
+
+
+def test_every_country_with_its_capital_in_the_data_has_one_pplc(gaz):
+    rows = gaz.connection().execute(
+        "SELECT cc, count(*) FROM place WHERE fcode = 'PPLC' GROUP BY cc").fetchall()
+    assert all(n == 1 for _, n in rows)
+    assert len(rows) >= 240  # 252 countries; a few capitals are missing from cities500
+    assert {"MN", "KZ", "MO"} <= {cc for cc, _ in rows}
+
+
+def test_editing_a_knowledge_table_rebuilds_the_gazetteer(monkeypatch, tmp_path):
+    from newsgraph.places import gazetteer
+
+    before = gazetteer.source_digest()
+    edited = tmp_path / "city_aliases.tsv"
+    edited.write_text(gazetteer.table_path("city_aliases.tsv").read_text(encoding="utf-8") +
+                      "Kyiv\tUA\t703448\tKyyiv City\ttest\n", encoding="utf-8")
+    real = gazetteer.table_path
+    monkeypatch.setattr(gazetteer, "table_path",
+                        lambda name: edited if name == "city_aliases.tsv" else real(name))
+    assert gazetteer.source_digest() != before
+    assert gazetteer.source_digest() in gazetteer.gazetteer_path().name

