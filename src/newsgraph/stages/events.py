@@ -34,7 +34,7 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 DEMAND = Entry("must", "VERB", "REQUEST", None, (), "10")
 
 
-def is_content_of_trigger(trig: Trigger, roles, trigger_ids: set[int]) -> bool:
+def is_content_of_trigger(trig: Trigger, roles, trigger_ids: set[int], index: EntityIndex) -> bool:
     """True for an event noun that only names what another trigger is about, with no actor of
     its own in its phrase: "condemned the attack", "accepted the invitation"."""
     if not trig.is_noun or roles.host is None or roles.host.i not in trigger_ids:
@@ -45,7 +45,9 @@ def is_content_of_trigger(trig: Trigger, roles, trigger_ids: set[int]) -> bool:
         link = link.head
     if link.dep_ == "prep" and link.lower_ not in CONTENT_PREPS:
         return False  # "captured the town after days of fighting": a separate event
-    own = any(c.dep_ in ("poss", "compound", "amod", "prep") and c.dep_ != "prep" or
+    # an actor of its own: "its invasion", "a Russian attack", "talks between X and Y" — not a
+    # mere adjective ("an official protest", "a regional summit")
+    own = any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and phrase_entities(c, index)) or
               (c.dep_ == "prep" and c.lower_ in ("by", "between")) for c in tok.children)
     return not (own and roles.actor)
 
@@ -103,7 +105,7 @@ def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set)
     skipped = set()
     for i, trig in by_token.items():
         roles = roles_of[i]
-        if is_content_of_trigger(trig, roles, trigger_ids):
+        if is_content_of_trigger(trig, roles, trigger_ids, index):
             skipped.add(i)
             lent.setdefault(roles.host.i, []).append(i)
             continue
