@@ -7,8 +7,9 @@ that contains it, and an acronym joining the organisation whose initials it spel
 different full names never merge, so relatives stay apart (Kim Jong-il is not Kim Jong-un).
 
 Then references (`add_references`, after coding, since it matches on country and sector): role
-nominals ("the Russian leader", "the ministry", "the newspaper") and, for speakers only,
-pronouns ("he said") — each a mention of `kind` nominal or pronoun.
+nominals ("the Russian leader", "the ministry", "the newspaper"), then personal and possessive
+pronouns ("he", "his", "its") by `newsgraph.actors.pronouns` — each a mention of `kind` nominal
+or pronoun.
 """
 from __future__ import annotations
 
@@ -18,13 +19,9 @@ from typing import Optional
 from ..document import Document, Entity, Mention
 from .knowledge import Knowledge, squash
 from .names import Name, name_text, span_chars, token_view
+from .pronouns import resolve_pronouns
 
 SMALL_WORDS = frozenset(("of", "the", "and", "for", "de", "du", "la", "le", "des", "on", "in", "&"))
-SPEECH_VERBS = frozenset((
-    "say", "tell", "add", "note", "warn", "insist", "explain", "claim", "state", "announce",
-    "report", "confirm", "deny", "write", "continue", "predict", "argue", "stress", "urge",
-    "accuse", "describe", "narrate", "suggest", "reply", "answer", "ask", "declare", "vow",
-    "pledge", "promise", "threaten", "acknowledge", "admit", "emphasise", "emphasize"))
 MEDIA_NOUNS = frozenset(("newspaper", "paper", "agency", "news agency", "broadcaster",
                          "daily", "outlet", "channel", "network", "station"))
 BODY_NOUNS = frozenset(("ministry", "department", "government", "agency", "army", "military",
@@ -138,11 +135,12 @@ def _absorb_short(full: _Cluster, clusters: list[_Cluster], by_key: dict) -> Non
 
 
 # --------------------------------------------------------------------------------------------
-# References: role nominals and speaker pronouns
+# References: role nominals, then pronouns
 
 
 def add_references(doc: Document, kb: Knowledge) -> None:
-    """Add nominal and pronoun mentions to the entities they refer to."""
+    """Add nominal mentions to the entities they refer to, then pronoun mentions
+    (`pronouns.resolve_pronouns`), which may take a nominal as antecedent."""
     sdoc, offset = doc.parse, doc.parse_offset
     if sdoc is None or not doc.entities:
         return
@@ -161,28 +159,32 @@ def add_references(doc: Document, kb: Knowledge) -> None:
     added: list[tuple[int, Entity, Mention]] = []
     for k, word in enumerate(view.words):
         low = word.lower()
-        if low not in ("the", "he", "she", "it"):
+        if low != "the":
             continue
         tok = sdoc[k]
-        if low == "the":
-            hit = _nominal(sdoc, tok.i, kb, covered, offset)
-            if hit is not None:
-                end, role, country = hit
-                ent = _resolve_nominal(role, country, tok.i, firsts, added, kb)
-                if ent is not None:
-                    m = Mention(tok.idx + offset, sdoc[end - 1].idx + len(sdoc[end - 1].text) + offset,
-                                "nominal")
-                    added.append((tok.i, ent, m))
-        elif tok.lower_ in ("he", "she", "it") and tok.dep_ in ("nsubj", "nsubjpass") \
-                and tok.head.lemma_.lower() in SPEECH_VERBS:
-            ent = _resolve_pronoun(tok, firsts, added)
+        hit = _nominal(sdoc, tok.i, kb, covered, offset)
+        if hit is not None:
+            end, role, country = hit
+            ent = _resolve_nominal(role, country, tok.i, firsts, added, kb)
             if ent is not None:
-                added.append((tok.i, ent, Mention(tok.idx + offset, tok.idx + len(tok.text) + offset,
-                                                  "pronoun")))
+                m = Mention(tok.idx + offset, sdoc[end - 1].idx + len(sdoc[end - 1].text) + offset,
+                            "nominal")
+                added.append((tok.i, ent, m))
     for _, ent, m in added:
         ent.mentions.append(m)
     for ent in doc.entities:
         ent.mentions.sort(key=lambda m: m.start)
+    resolve_pronouns(doc, _person_nouns(kb))
+
+
+def _person_nouns(kb: Knowledge) -> frozenset:
+    """Head nouns of the person roles ("official", "spokesman"): an unnamed subject so headed
+    can itself be what "he" or "she" refers to."""
+    words = getattr(kb, "_person_nouns", None)
+    if words is None:
+        words = frozenset(p.split()[-1] for p, (_, person) in kb.roles.items() if person)
+        kb._person_nouns = words  # type: ignore[attr-defined]
+    return words
 
 
 def _nominal(sdoc, i: int, kb: Knowledge, covered: set, offset: int):
@@ -250,21 +252,3 @@ def _resolve_nominal(role: str, country, i: int, firsts, added, kb: Knowledge) -
     if not cands:
         return None
     return max(cands, key=lambda c: (c[0], c[1]))[2]
-
-
-def _resolve_pronoun(tok, firsts, added) -> Optional[Entity]:
-    """The speaker a pronoun subject of a speech verb stands for: the nearest preceding
-    person ("he", "she") or organisation ("it") mentioned."""
-    want = ("ORG",) if tok.lower_ == "it" else ("PERSON",)
-    best = None
-    for pos, ent in firsts:
-        if pos >= tok.i:
-            break
-        if ent.label in want:
-            best = (pos, ent)
-    for pos, ent, _ in added:
-        if pos < tok.i and ent.label in want and (best is None or pos > best[0]):
-            best = (pos, ent)
-    if best is None or tok.i - best[0] > 120:
-        return None
-    return best[1]
