@@ -99,6 +99,25 @@ def test_deadline_words_point_forward(nlp):
     assert got == {"Tuesday": "2023-09-19"}
 
 
+def test_would_reports_a_future_event(nlp):
+    got = values("The ministry said the delegation would arrive Tuesday and the aid would be "
+                 "delivered on Dec. 14.", nlp=nlp)
+    assert got == {"Tuesday": "2023-09-19", "Dec. 14": "2023-12-14"}
+    # "would have" looks back
+    assert values("He said he would have met them on Tuesday.", nlp=nlp) == {"Tuesday": "2023-09-12"}
+
+
+def test_payment_and_effective_dates_point_forward(nlp):
+    got = values("The board declared a dividend, payable Nov. 30 to holders of record Nov. 1, "
+                 "and named a new chief executive, effective Jan. 2.", nlp=nlp)
+    assert got == {"Nov. 30": "2023-11-30", "Nov. 1": "2023-11-01", "Jan. 2": "2024-01-02"}
+
+
+def test_past_perfect_schedule_points_back(nlp):
+    got = values("The offer had been due to expire Friday evening.", nlp=nlp)
+    assert got == {"Friday evening": "2023-09-08TEV"}
+
+
 def test_month_without_year_by_tense(nlp):
     assert values("Shoigu visited Pyongyang in July.", nlp=nlp) == {"July": "2023-07"}
     assert values("Lavrov will visit Pyongyang in October.", nlp=nlp) == {"October": "2023-10"}
@@ -127,6 +146,38 @@ def test_ago_and_named_earlier_year():
     got = values("The plant closed two years ago. It reopened in 1998 and closed later that year.")
     assert got["two years ago"] == "2021"
     assert got["later that year"] == "1998"
+
+
+def test_later_in_a_narrative_is_a_duration():
+    got = times("The rebels seized the town. Three days later, the army retook it; a few weeks "
+                "earlier it had been quiet.")
+    assert got == {"Three days": ("DURATION", "P3D"), "a few weeks": ("DURATION", "PXW")}
+
+
+def test_a_comparison_with_earlier_stays_a_date():
+    got = values("Exports rose to $5 billion from $4 billion a year earlier and were up from a "
+                 "week earlier.")
+    assert got == {"a year earlier": "2022", "a week earlier": "2023-W36"}
+
+
+def test_the_past_year_is_the_previous_calendar_unit():
+    got = times("Attacks rose over the past year and may fall in the next month, after the past "
+                "decade.")
+    assert got == {"the past year": ("DATE", "2022"), "the next month": ("DATE", "2023-10"),
+                   "the past decade": ("DURATION", "P10Y")}
+
+
+def test_halves_of_a_year():
+    got = values("Output fell in the last half of 1989 and should recover in the second half of "
+                 "next year.")
+    assert got == {"the last half of 1989": "1989-H2", "the second half of next year": "2024-H2"}
+
+
+def test_spoken_years_with_a_month_or_a_season():
+    got = values("Prices last fell that low in the winter of nineteen ninety-four and again in "
+                 "January nineteen ninety-seven.")
+    assert got == {"the winter of nineteen ninety-four": "1994-WI",
+                   "January nineteen ninety-seven": "1997-01"}
 
 
 def test_fuzzy_references():
@@ -162,6 +213,12 @@ def test_ages_and_rates_are_no_durations():
     assert got == {}
 
 
+def test_a_rate_is_no_set():
+    assert values("Analysts expect sales to rise 8.5% annually and the plant to build 10,000 "
+                  "units annually.") == {}
+    assert values("The festival has been held annually since the war.") == {"annually": "P1Y"}
+
+
 def test_sets():
     got = times("The ferry sails daily, the council meets every Sunday and the fair is held twice a year.")
     assert got == {"daily": ("SET", "P1D"), "every Sunday": ("SET", "XXXX-WXX-7"),
@@ -174,6 +231,12 @@ def test_times_of_day(nlp):
                    "9 p.m. Friday": ("TIME", "2023-09-15T21:00")}
     assert times("Rebels shelled the town this morning.") == {
         "this morning": ("TIME", "2023-09-14TMO")}
+
+
+def test_noon_and_midday(nlp):
+    got = values("He will appear before a judge at midday and the offer will expire at midnight Friday.",
+                 nlp=nlp)
+    assert got == {"midday": "2023-09-14T12:00", "midnight Friday": "2023-09-15T24:00"}
 
 
 def test_prepositions_stay_outside_the_span():

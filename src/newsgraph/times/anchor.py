@@ -106,12 +106,18 @@ def verb_tense(verb, depth: int = 0) -> Optional[int]:
     words = {a.lower_ for a in aux}
     if words & FUTURE_AUX:
         return FUTURE
+    if "would" in words and not words & {"have", "'ve"}:
+        # "would be paid Dec. 14", "said he would travel Thursday": the future of a reported
+        # statement, which news reports just before it happens ("would have met": past)
+        return FUTURE
     if "to" in words or (verb.tag_ == "VB" and any(a.tag_ == "TO" for a in aux)):
         head = verb.head
         if head is not verb and (head.lemma_.lower() in FUTURE_HEADS or head.lower_ in FUTURE_HEADS
                                  or head.lemma_ == "be"):  # "plans to visit", "is to resume"
-            if any(a.lower_ == "had" for a in head.children if a.dep_ in ("aux", "auxpass")):
-                return PAST  # "had been scheduled to expire Friday"
+            host = head.head if head.dep_ in ("acomp", "attr") else head  # "had been due to"
+            if any(a.lower_ == "had" for h in {head, host} for a in h.children
+                   if a.dep_ in ("aux", "auxpass")):
+                return PAST  # "had been scheduled to expire Friday", "had been due to expire"
             return FUTURE
         if head is not verb and depth < 2 and head.pos_ in ("VERB", "AUX", "ADJ"):
             return verb_tense(head, depth + 1)

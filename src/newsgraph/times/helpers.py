@@ -69,8 +69,12 @@ def duration(n: Optional[float], unit: str) -> str:
     return f"P{amount}{letter}"
 
 
+# words that put the date after them ahead of the story: deadlines ("as early as", "until",
+# "by"), schedules ("scheduled for", "due"), and the dates of a payment or a change that a
+# company announces ("payable Dec. 15", "to holders of record Nov. 17", "effective Feb. 1")
 FUTURE_CUE = re.compile(r"(?:\bas\s+(?:early|soon|late)\s+as|(?-i:\buntil|\btill)|\bby|\bstarting|"
-                        r"\bbeginning|\bscheduled\s+for|\bset\s+for|(?<!been\s)\bdue)\s+(?:on\s+)?$", re.I)
+                        r"\bbeginning|\bscheduled\s+for|\bset\s+for|(?<!been\s)\bdue|\bpayable|"
+                        r"\bof\s+record|\beffective)\s+(?:on\s+|as\s+of\s+)?$", re.I)
 
 
 def direction(ctx: Context, m: "re.Match[str]", default: int = PAST,

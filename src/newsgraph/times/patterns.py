@@ -65,6 +65,10 @@ def _pieces(w: TimeWords) -> dict[str, str]:
                  r"(?:no\s+)?less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|"
                  r"well\s+over|well\s+under|a\s+full|an\s+entire|a\s+whole)",
         "YEAR": r"(?:1[6-9]\d\d|20\d\d)",
+        # a year in digits or as broadcast transcripts spell it ("nineteen ninety-seven")
+        "ANYYEAR": r"(?:1[6-9]\d\d|20\d\d|(?:nineteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|"
+                   r"seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|"
+                   r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))",
     }
 
 
@@ -89,12 +93,12 @@ def build_rules(w: TimeWords | None = None) -> list[Rule]:
                       r"\b(?!:\d)(?:,?\s+(?P<y>«YEAR»)\b)?", v_month_day),
         ("day_month", r"\b(?:(?P<wd>«WD»),?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                       r"(?P<mon>«MONTH»)(?:,?\s+(?P<y>«YEAR»))?\b", v_month_day),
-        ("month", r"\b(?:(?P<mod>«MOD»)[\s-]+)?(?:(?P<mon>«FULLMONTH»)\b(?:,?\s+(?:of\s+)?(?P<y>«YEAR»)\b|"
+        ("month", r"\b(?:(?P<mod>«MOD»)[\s-]+)?(?:(?P<mon>«FULLMONTH»)\b(?:,?\s+(?:of\s+)?(?P<y>«ANYYEAR»)\b|"
                   r"\s+(?P<rel>this|last|next)\s+year\b)?"
                   r"|(?P<mon_abbr>«MONTH»)\s+(?P<y2>«YEAR»)\b)", None),
         ("year", r"(?<![\w$£€.,/-])(?:(?P<mod>«MOD»)[\s-]+)?(?P<fiscal>fiscal\s+(?:year\s+)?)?"
                  r"(?P<y>«YEAR»)(?!['’]?s\b)(?![\w/-]|[.,]\d)", v_year),
-        ("season_year", r"\b(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?(?P<s>«SEASON»)\s+(?:of\s+)?(?P<y>«YEAR»)\b",
+        ("season_year", r"\b(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?(?P<s>«SEASON»)\s+(?:of\s+)?(?P<y>«ANYYEAR»)\b",
          v_season_year),
         ("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)['’]?s\b",
          v_decade),
@@ -107,8 +111,8 @@ def build_rules(w: TimeWords | None = None) -> list[Rule]:
                         r"(?P<y>«YEAR»)\s+)?(?:(?:fiscal|calendar)\s+)?(?:(?P<ord>first|second|third|fourth|"
                         r"1st|2nd|3rd|4th)[\s-]+)?(?P<unit>quarter|period)\b(?!-)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?",
          v_quarter_ref),
-        ("half", r"\b(?:the\s+)?(?P<h>first|second|1st|2nd)[\s-]+half\b(?:\s+of\s+(?P<y>«YEAR»))?"
-                 r"(?=\s+(?:of\s+(?:«YEAR»|the\s+year|this\s+year|next\s+year|last\s+year)|results|earnings|profits?))",
+        ("half", r"\b(?:the\s+)?(?P<h>first|second|1st|2nd|last|latter)[\s-]+half\b(?:\s+of\s+(?:(?P<y>«YEAR»)\b|"
+                 r"(?P<rel>the|this|next|last)\s+year\b)|(?=\s+(?:results|earnings|profits?)))",
          v_half),
         ("deictic_day", r"\b(?P<w>today|tonight|yesterday|tomorrow)(?:['’]s)?"
                         r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b", v_deictic_day),
@@ -158,7 +162,7 @@ def build_rules(w: TimeWords | None = None) -> list[Rule]:
                  r"(?:\s+(?P<tz>[A-Z]{2,4}T|EST|EDT|GMT|UTC|ET)\b)?"
                  r"(?:,?\s+(?:on\s+)?(?:(?P<day>«WD»|today|yesterday|tomorrow|tonight)\b|"
                  r"(?P<mon>«MONTH»)\s+(?P<d>\d{1,2})\b(?:,?\s+(?P<y>«YEAR»)\b)?))?", v_time),
-        ("noon", r"\b(?P<w>noon|midnight)(?:,?\s+(?P<day>«WD»|today|yesterday|tomorrow)\b)?", v_noon),
+        ("noon", r"\b(?P<w>noon|midday|midnight)(?:,?\s+(?P<day>«WD»|today|yesterday|tomorrow)\b)?", v_noon),
         ("every", r"\b(?:every|each|per)\s+(?:(?P<n>«NUM»)\s+)?(?P<unit>«UNIT»|«WD»|«FULLMONTH»)\b", v_every),
         ("times_a", r"\b(?:once|twice|(?:\w+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<unit>«UNIT»)\b",
          v_times_a),
@@ -186,7 +190,7 @@ TRIGGERS = {
     "rel_duration": ("the past", "the last", "the next", "the coming"),
     "bare_plural": ("s",), "long": ("-long",), "that_year": ("year",),
     "recent_plural": ("recent", "past", "last"), "time": ("a.m", "p.m", "am", "pm"),
-    "noon": ("noon", "midnight"), "every": ("every", "each", "per "), "times_a": ("once", "twice", "times"),
+    "noon": ("noon", "midday", "midnight"), "every": ("every", "each", "per "), "times_a": ("once", "twice", "times"),
     "relative_unit": ("this", "last", "next", "previous", "coming", "current"),
 }
 

@@ -72,7 +72,7 @@ def v_month(m, ctx):
     if not m["y"] and not m["rel"] and not m["mod"] and re.match(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]", after(ctx, m, 20)):
         return None  # "the March for Life", "the March of the Mothers": a name
     if m["y"]:
-        return "DATE", cal.month(int(m["y"]), mo)
+        return "DATE", cal.month(year_number(m["y"]), mo)
     if m["rel"]:  # "January this year", "June last year"
         if ctx.anchor is None:
             return "DATE", f"XXXX-{mo:02d}"
@@ -102,7 +102,7 @@ def v_year(m, ctx):
 
 def v_season_year(m, ctx):
     code = ctx.words.season[m["s"].lower()]
-    return "DATE", f"{m['y']}-{code}"
+    return "DATE", f"{year_number(m['y']):04d}-{code}"
 
 
 def v_decade(m, ctx):
@@ -165,10 +165,15 @@ def v_quarter_ref(m, ctx):
 
 
 def v_half(m, ctx):
+    """the first half of 1999 / the second half of next year / the last half of this year /
+    first-half results: a half year (H1, H2)."""
     h = 1 if m["h"].lower() in ("first", "1st") else 2
     if m["y"]:
         return "DATE", f"{m['y']}-H{h}"
-    return "DATE", f"{ctx.anchor.year}-H{h}" if ctx.anchor else f"XXXX-H{h}"
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-H{h}"
+    shift = {"next": 1, "last": -1}.get((m["rel"] or "").lower(), 0)
+    return "DATE", f"{ctx.anchor.year + shift}-H{h}"
 
 
 def v_week_of(m, ctx):
@@ -202,6 +207,16 @@ def v_holiday(m, ctx):
 SPOKEN = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
           "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def year_number(text: str) -> int:
+    """1997 from "1997" or from "nineteen ninety-seven" (the ANYYEAR piece of patterns.py)."""
+    if text.isdigit():
+        return int(text)
+    words = re.split(r"[\s-]+", text.lower())
+    ones = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    rest = SPOKEN[words[1]] + (ones.index(words[2]) + 1 if len(words) > 2 else 0)
+    return SPOKEN[words[0]] * 100 + rest
 
 
 def v_spoken_year(m, ctx):
@@ -312,10 +327,21 @@ def v_part_of_unit(m, ctx):
     return "DATE", cal.shift(ctx.anchor, unit, 0)
 
 
+COMPARED_WITH = re.compile(r"\b(?:from|than|with|over|since|versus|vs\.?)\s+$", re.I)
+
+
 def v_ago(m, ctx):
-    """two years ago / a week earlier / three months from now."""
+    """two years ago / a week earlier / three months from now. "Three days later" and "a day
+    earlier" in a narrative count from an event of the story, not from publication: the match
+    is rejected so that the duration rule tags "[three days]" (TimeML keeps "later" out as a
+    signal). A comparison stays a date: "up from $3 million a year earlier", "than a week ago"."""
     n = number(m["n"], ctx.words)
     unit = unit_of(m["unit"])
+    direction_word = m["dir"].lower()
+    if direction_word in ("later", "earlier") and not COMPARED_WITH.search(before(ctx, m, 12)):
+        idiom = n == 1 and direction_word == "earlier" and unit in ("Y", "Q", "M")
+        if not idiom:  # "a year earlier" in a results story: the same period a year back
+            return None
     if n is None or ctx.anchor is None or not float(n).is_integer():
         return "DATE", "PAST_REF" if m["dir"].lower() in ("ago", "earlier", "before") else "FUTURE_REF"
     sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
@@ -438,8 +464,16 @@ def v_duration(m, ctx):
 
 
 def v_rel_duration(m, ctx):
-    """the past year / the next week: a duration of one unit."""
-    return "DURATION", duration(1, unit_of(m["unit"]))
+    """the past year / the next week: the calendar unit before or after publication, as TimeML
+    news annotation reads it ("over the past year" said in 1998 -> 1997); days, hours, decades
+    and centuries stay a duration of one unit ("the past decade" -> P10Y)."""
+    unit = unit_of(m["unit"])
+    if unit not in ("Y", "M", "W"):
+        return "DURATION", duration(1, unit)
+    if ctx.anchor is None:
+        return "DATE", {"W": "XXXX-WXX", "M": "XXXX-XX"}.get(unit, "XXXX")
+    shift = 1 if m["rel"].lower() in ("next", "coming") else -1
+    return "DATE", cal.shift(ctx.anchor, unit, shift)
 
 
 def v_long(m, ctx):
@@ -469,11 +503,16 @@ def v_times_a(m, ctx):
     return "SET", duration(1, unit_of(m["unit"]))
 
 
+RATE_BEFORE = re.compile(r"(?:\d%?|%|percent|million|billion)(?:\s+[a-z]+)?\s+$", re.I)
+
+
 def v_lexicon(table: str, type_: str):
     def value(m, ctx):
         word = " ".join(m.group(0).lower().split())
         if re.match(r"\s+[A-Z]", after(ctx, m, 3)):
             return None  # "the Communist Party daily Granma": a newspaper
+        if type_ == "SET" and RATE_BEFORE.search(before(ctx, m, 30)):
+            return None  # "to rise 8.5% annually", "10,000 units annually": a rate, not a time
         return type_, getattr(ctx.words, table)[word]
     return value
 
@@ -519,5 +558,5 @@ def _time_day(m, ctx) -> str:
 def v_noon(m, ctx):
     if m["w"][0].isupper() and re.search(r"[A-Z]\w*\s+$", before(ctx, m, 12)):
         return None  # "High Noon"
-    clock = "12:00" if m["w"].lower() == "noon" else "24:00"
+    clock = "24:00" if m["w"].lower() == "midnight" else "12:00"
     return "TIME", f"{_time_day(m, ctx)}T{clock}"
