@@ -23,13 +23,11 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .lexicon import load_lexicon
+
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "into", "at", "toward",
                              "towards", "over", "for"})
 NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of"}
-TOPIC_VERBS = frozenset({"raise", "discuss", "mention", "debate", "address", "describe",
-                         "recall", "remember", "monitor", "study", "investigate", "examine",
-                         "review", "consider", "follow", "watch", "fear", "expect", "predict",
-                         "report", "note", "cite", "question", "explain", "analyse", "analyze"})
 PLACE_OR_TOPIC_PREPS = frozenset({"on", "upon", "at", "over", "into"})
 # events whose "on"/"at"/"over" phrase is a place or a topic, not the one acted upon
 ENCOUNTER_EVENTS = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID", "CONCEDE",
@@ -349,7 +347,7 @@ def noun_roles(noun, index: EntityIndex, ctx: Context = Context()) -> Roles:
             elif not hosted.actor and children(host, "nsubjpass"):
                 # "forces were engaged in ethnic cleansing": the passive subject acts
                 roles.actor = [e for s in children(host, "nsubjpass") for e in subject_entities(s, index)]
-            elif host.lemma_.lower() not in TOPIC_VERBS:
+            elif host.lemma_.lower() not in load_lexicon().cue("topic_gov"):
                 # the subject is the surer role: "imposed restrictions on its market"; but one
                 # who "raised the blockade" or "discussed the attack" talks about it
                 roles.actor = list(hosted.actor)
