@@ -244,3 +244,12 @@ def test_the_body_telling_replaces_the_headline_and_the_dateline_is_no_participa
     assert agree[0]["date"] == "2024-03-05"
     assert "Qatar" not in names(rec, agree[0]["actor"] + agree[0]["recipient"])
     assert "Colombia" in names(rec, agree[0]["actor"])
+
+
+def test_the_date_of_the_dateline_is_a_time_of_the_text_but_not_of_the_event(pipeline):
+    rec = analyze(pipeline, "MOSCOW, Sept. 14, 2023 (Reuters) - Russian President Vladimir Putin "
+                            "met North Korean leader Kim Jong Un yesterday at a space launch "
+                            "centre in the Far East, the Kremlin said.", published=None)
+    assert "2023-09-14" in {t["value"] for t in rec["times"]}  # read from the dateline
+    met = [e for e in of_type(rec, "CONSULT") if trigger(rec, e) == "met"]
+    assert met and met[0]["date"] == "2023-09-13"

@@ -6,7 +6,8 @@ The entities stage runs three steps over the one spaCy parse of a document:
   international organisations, government bodies, leaders), by patterns and by the document's
   own evidence (a name typed PERSON in one sentence keeps that type in a headline);
 - `cluster`: mentions of one actor gathered into one entity (full name, surname, spelling
-  variants, aliases and acronyms, role nominals, speaker pronouns), each with its `kind`;
+  variants, aliases and acronyms, role nominals, pronouns via
+  `pronouns`), each with its `kind`;
 - `coding`: each entity coded as a political actor (country, PLOVER sector, role, code) from
   the text first (titles, appositives, NORP/GPE modifiers), then from the curated tables.
 

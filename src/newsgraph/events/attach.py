@@ -94,13 +94,15 @@ class Attacher:
         self.rank: dict[int, int] = {}  # place index -> specificity
         sdoc, off = doc.parse, doc.parse_offset
         lo, hi = sent.start_char + off, sent.end_char + off
+        dateline = doc.dateline  # its date is when the story was filed, not when events were
         for t in doc.times:
+            if dateline is not None and dateline.start <= t.start < dateline.end:
+                continue
             if lo <= t.start < hi and t.value and t.value[:1].isdigit() and t.type in ("DATE", "TIME"):
                 tok = _token_at(sdoc, t.start - off, t.end - off)
                 if tok is not None:
                     a, prep = anchor(tok, triggers)
                     self.items_time.append((a.i, prep, t.value))
-        dateline = doc.dateline
         for n, p in enumerate(doc.places):
             if not (lo <= p.start < hi):
                 continue

@@ -2,8 +2,8 @@
 
 Reads the parse; writes `doc.entities`. Names come from `newsgraph.actors.names` (spaCy's NER
 corrected by knowledge, patterns and the document's own evidence), are gathered into entities
-by `newsgraph.actors.cluster` (name variants, aliases, acronyms, role nominals, speaker
-pronouns) and coded by `newsgraph.actors.coding` (country, PLOVER sector, role, code). Only
+by `newsgraph.actors.cluster` (name variants, aliases, acronyms, role nominals,
+pronouns resolved by `newsgraph.actors.pronouns`) and coded by `newsgraph.actors.coding` (country, PLOVER sector, role, code). Only
 names (OntoNotes PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW,
 LANGUAGE) become entities; dates and numbers belong to other layers.
 """

@@ -30,9 +30,8 @@ def find_document_times(doc: Document) -> Document:
         text = doc.text[offset:doc.body.end]
     else:
         offset, text, parse = doc.body.start, doc.text[doc.body.start:doc.body.end], None
-    dateline = doc.dateline
+    # a date in the dateline ("BRUSSELS, February 10 (Xinhua) --") is a time of the text like
+    # any other; it dates the filing, so events do not take it (events.attach skips it)
     doc.times = [Time(f.start + offset, f.end + offset, f.type, f.value)
-                 for f in find_times(text, anchor, parse)
-                 # the dateline's date is the article's own (published), not a time in the story
-                 if dateline is None or not dateline.start <= f.start + offset < dateline.end]
+                 for f in find_times(text, anchor, parse)]
     return doc
