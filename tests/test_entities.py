@@ -121,6 +121,25 @@ def test_speaker_pronoun_and_role_nominal(pipe):
     assert surfaces(rec, ent, "nominal") == ["The Russian leader"]
 
 
+def test_role_nominal_goes_to_the_person_whose_role_it_names(pipe):
+    rec = analyse(pipe, "European Commission President Ursula von der Leyen met Hungarian Prime "
+                        "Minister Viktor Orban in Brussels on Friday. Von der Leyen said the talks "
+                        "were frank. Von der Leyen added that the prime minister had raised the "
+                        "frozen funds.\n")
+    ent = entity_with(rec, "Viktor Orban")
+    assert "the prime minister" in surfaces(rec, ent, "nominal")
+    assert "the prime minister" not in surfaces(rec, entity_with(rec, "Ursula von der Leyen") or
+                                                {"mentions": []}, "nominal")
+
+
+def test_a_leader_nominal_is_never_the_spokesman(pipe):
+    rec = analyse(pipe, "Kremlin spokesman Dmitry Peskov spoke to reporters about the summit twice "
+                        "on Monday. Peskov said Vladimir Putin would attend. The last Russian leader "
+                        "to visit Hanoi was Putin himself.\n")
+    peskov = entity_with(rec, "Dmitry Peskov")
+    assert "The last Russian leader" not in surfaces(rec, peskov, "nominal")
+
+
 def test_caps_headline_country_and_no_leading_the(pipe):
     rec = analyse(pipe, "SOCCER - GERMANY BEAT ARMENIA IN QUALIFIER\nBERLIN 1996-09-01\nGermany "
                         "beat Armenia 5-1 in Berlin on Sunday, while the United States lost.\n")

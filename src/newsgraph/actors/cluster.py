@@ -218,6 +218,24 @@ def _nominal(sdoc, i: int, kb: Knowledge, covered: set, offset: int):
     return best
 
 
+def _role_fit(nominal: str, known: Optional[str], kb: Knowledge) -> int:
+    """How well a person whose role is `known` ("President of Russia", "spokesman", None) fits
+    the role nominal ("the prime minister", "the Russian leader"): 2 when the known role names
+    it, 1 when nothing says otherwise, -1 when it cannot be them — a head of state or government
+    is not the spokesman ("the last Russian leader" is not Peskov), a prime minister is not the
+    president."""
+    if not known:
+        return 1
+    known = known.lower().removeprefix("former ")
+    if nominal in known:
+        return 2
+    if nominal in kb.leader_roles:
+        known_leader = any(phrase in known for phrase in kb.leader_roles)
+        generic = nominal in ("leader", "strongman", "dictator", "head of state", "ruler")
+        return 1 if known_leader and generic else -1
+    return 1 if nominal.split()[-1] in known.split() else -1
+
+
 def _resolve_nominal(role: str, country, i: int, firsts, added, kb: Knowledge) -> Optional[Entity]:
     sector, person = kb.roles[role]
     seen: dict[str, tuple[Entity, int, int]] = {}
@@ -237,7 +255,10 @@ def _resolve_nominal(role: str, country, i: int, firsts, added, kb: Knowledge) -
                 continue
             if country is None and (a is None or a.sector is None):
                 continue
-            cands.append((n, last, ent))
+            fit = _role_fit(role, (a.role if a is not None else None), kb)
+            if fit < 0:
+                continue
+            cands.append(((fit, n), last, ent))
         else:
             if ent.label != "ORG":
                 continue

@@ -69,6 +69,7 @@ class Knowledge:
     max_words: int = 1
     terms: dict[str, list[Term]] = field(default_factory=dict)  # squash(name) -> terms
     roles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (sector, person)
+    leader_roles: frozenset = frozenset()  # heads of state or government ("president", "leader")
     role_words: int = 1
     demonyms: dict[str, str] = field(default_factory=dict)  # name_key -> ISO3 (also countries)
     teams: set[str] = field(default_factory=set)  # squash() of teams named like places
@@ -178,6 +179,7 @@ def load() -> Knowledge:
     for row in read_tsv("roles.tsv"):
         kb.roles[row["phrase"]] = (row["sector"], row["person"] == "1")
         kb.role_words = max(kb.role_words, len(row["phrase"].split()))
+    kb.leader_roles = frozenset(r["phrase"] for r in read_tsv("roles.tsv") if r["leader"] == "1")
     return kb
 
 
