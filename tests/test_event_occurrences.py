@@ -253,3 +253,26 @@ def test_the_date_of_the_dateline_is_a_time_of_the_text_but_not_of_the_event(pip
     assert "2023-09-14" in {t["value"] for t in rec["times"]}  # read from the dateline
     met = [e for e in of_type(rec, "CONSULT") if trigger(rec, e) == "met"]
     assert met and met[0]["date"] == "2023-09-13"
+
+
+def test_a_participle_clause_shares_the_time_of_its_main_clause(pipeline):
+    rec = analyze(pipeline, "Lula is thought to have visited Angola only once before — in 2003, "
+                            "meeting President Jose Eduardo dos Santos.")
+    visited = [e for e in of_type(rec, "CONSULT") if trigger(rec, e) == "visited"]
+    assert visited and visited[0]["date"] == "2003"
+
+
+def test_a_retelling_joins_the_latest_event_it_fits_not_an_old_one(pipeline):
+    rec = analyze(pipeline, "Erdogan has visited Tehran only once before. On Tuesday Erdogan met "
+                            "Iranian President Masoud Pezeshkian in Ankara. Later that evening, "
+                            "Erdogan hosted a dinner.", published="2024-03-06")
+    old = [e for e in of_type(rec, "CONSULT") if trigger(rec, e) == "visited"]
+    assert old and len(old[0]["evidence"]) == 1, "the earlier visit is told once"
+    today = [e for e in of_type(rec, "CONSULT") if e["date"] == "2024-03-05"]
+    assert today and len(today[0]["evidence"]) == 2  # "met", "hosted a dinner"
+
+
+def test_an_event_that_would_have_an_effect_has_not_happened(pipeline):
+    rec = analyze(pipeline, "A visit by the pope to Kyiv would send a strong message, aides said.")
+    visit = [e for e in of_type(rec, "CONSULT") if trigger(rec, e) == "visit"]
+    assert visit and visit[0]["status"] == "hypothetical"

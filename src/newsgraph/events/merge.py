@@ -13,7 +13,9 @@ evidence sentences, not three events. A later event joins an earlier one when:
   "their last meeting in 2019";
 - both happened (asserted or reported) or both have the same other status (future, negated...).
 
-The joined event keeps the first mention's trigger and sentence, gains every sentence as
+A telling that fits several earlier events joins the latest of them ("Following the tour, Putin
+held a reception" is the visit just told, not Putin's visit of 2000). The joined event keeps the
+first mention's trigger and sentence, gains every sentence as
 evidence (`extra["evidence"]`), fills its missing date, place, actors and recipients from the
 later mentions, and lists every source that reports it (`extra["reported_by"]`). It counts as
 asserted when the article itself asserts it once. A definite mention with no participants ("the
@@ -103,7 +105,7 @@ class Merger:
         return h is not None and h.start <= ev.sentence.start < h.end
 
     def add(self, ev: Event) -> bool:
-        for prev in self.kept:
+        for prev in reversed(self.kept):  # the latest telling it fits: stories retell nearby
             if self.compatible(prev, ev):
                 absorb(prev, ev, from_headline=self.in_headline(prev) and not self.in_headline(ev))
                 return False
@@ -140,9 +142,11 @@ def absorb(into: Event, ev: Event, from_headline: bool = False) -> None:
 
 def antecedent(ev: Event, kept: list[Event]) -> Optional[Event]:
     """The latest earlier event a definite mention without participants ("the invitation",
-    "such a visit") refers back to: same type, and same mode when both have one."""
+    "such a visit") refers back to: same type, same mode when both have one, and the same
+    standing (a visit that "would happen" is the planned one, not the one that took place)."""
     for prev in reversed(kept):
-        if prev.event == ev.event and (prev.mode == ev.mode or None in (prev.mode, ev.mode)):
+        if prev.event == ev.event and (prev.mode == ev.mode or None in (prev.mode, ev.mode)) and (
+                prev.status == ev.status or {prev.status, ev.status} <= HAPPENED):
             return prev
     return None
 

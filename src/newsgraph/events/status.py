@@ -74,13 +74,15 @@ def subject_cues(verb, dep: str, lex: Lexicon) -> set[str]:
     did not take place": negated; "the meeting will begin": future); a passive governor may say
     it too ("the visit was postponed": negated, "talks are planned": future). Any other
     predicate is about the event, not its occurrence ("the talks did not produce results"), and
-    lends only a condition ("if the talks fail", "whether the truce holds")."""
+    lends only a condition ("if the talks fail", "whether the truce holds") or a conditional mood
+    ("his first visit would send a message": a visit that has not happened)."""
     if verb.lemma_.lower() in lex.cue("occurrence_verb"):
         return local_cues(verb, lex, as_governor=False)
     if dep == "nsubjpass":
         return local_cues(verb, lex, as_governor=True)
     return {"hypothetical"} if any(
-        c.dep_ == "mark" and c.lemma_.lower() in lex.cue("hypothetical_mark") for c in verb.children) else set()
+        (c.dep_ == "mark" and c.lemma_.lower() in lex.cue("hypothetical_mark")) or
+        (c.dep_ == "aux" and c.lower_ in lex.cue("hypothetical_aux")) for c in verb.children) else set()
 
 
 def strongest(cues: set[str]) -> Optional[str]:
@@ -104,7 +106,10 @@ def event_status(trigger, lex: Lexicon, index, quotes=(), parse_offset: int = 0)
         if dep == "conj":
             cues |= {c for c in local_cues(gov, lex, as_governor=False) if c != "negated"}
         elif dep in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN":
-            cues |= subject_cues(gov, dep, lex)
+            # only the event noun itself, not a phrase around it ("details of the invitation
+            # were not released" says nothing of the invitation)
+            if tok.i == trigger.i or tok.lemma_.lower() in lex.cue("occurrence_head"):
+                cues |= subject_cues(gov, dep, lex)
         elif dep == "prep" and gov.pos_ in ("VERB", "AUX") and tok.lower_ in CONTENT_PREPS:
             # "invited him to a summit", "called for talks", "warned of attacks": the
             # preposition's object is what the verb is about; "agreed after talks" is not

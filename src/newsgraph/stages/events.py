@@ -54,8 +54,9 @@ def is_content_of_trigger(trig: Trigger, roles, trigger_ids: set[int], index: En
 
 def make_event(doc: Document, sent, tok, entry: Entry, actor, recipient, status: Status,
                attacher: Attacher, anchors: list[int], extra: dict, where=None,
-               visits=frozenset()) -> Event:
-    """An Event (id set later) with its evidence sentence, date and place."""
+               visits=frozenset(), linked=()) -> Event:
+    """An Event (id set later) with its evidence sentence, date and place; with no time of
+    its own it takes one of the `linked` clauses'."""
     off = doc.parse_offset
     sentence = Span(sent.start_char + off, sent.end_char + off)
     return Event(
@@ -63,7 +64,8 @@ def make_event(doc: Document, sent, tok, entry: Entry, actor, recipient, status:
         trigger=Span(tok.idx + off, tok.idx + len(tok.text) + off), sentence=sentence,
         actor=list(actor), recipient=list(recipient),
         place=attacher.place(anchors, visits=set(anchors) if entry.mode == "visit" else visits, where=where),
-        date=attacher.date(anchors), status=status.status, attributed_to=status.attributed_to,
+        date=attacher.date(anchors + list(linked)), status=status.status,
+        attributed_to=status.attributed_to,
         extra={"cameo": entry.cameo, **extra, "evidence": [sentence.to_dict()]})
 
 
@@ -83,6 +85,20 @@ def is_definite(noun) -> bool:
     """ "the invitation", "this visit", "such a visit", "their talks": a noun that refers back."""
     return any((c.dep_ in ("det", "predet") and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "PRON")
                for c in noun.children)
+
+
+LINK_DEPS = frozenset({"advcl", "conj", "xcomp"})
+
+
+def linked_clauses(verb) -> list[int]:
+    """Token indexes of the clauses told as one moment with `verb`: "visited Pyongyang in
+    2000, meeting Kim Jong-il" (a participle or conjoined clause, its governor, its siblings)."""
+    out = [c.i for c in verb.children if c.dep_ in LINK_DEPS and c.pos_ in ("VERB", "AUX")]
+    if verb.dep_ in LINK_DEPS and verb.head.i != verb.i:
+        out.append(verb.head.i)
+        out += [c.i for c in verb.head.children
+                if c.dep_ in LINK_DEPS and c.i != verb.i and c.pos_ in ("VERB", "AUX")]
+    return out
 
 
 def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set) -> list[Event]:
@@ -141,7 +157,7 @@ def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set)
                                      attacher, [gov.i, clause.i], {"intent_of": tok.text}))
         visits = {i for i in anchors if i in by_token and by_token[i].entry.mode == "visit"}
         event = make_event(doc, sent, tok, entry, roles.actor, roles.recipient, status,
-                           attacher, anchors, extra, where, visits)
+                           attacher, anchors, extra, where, visits, linked_clauses(clause))
         if trig.is_noun and is_definite(tok):
             anaphors.add(id(event))
         events.append(event)
