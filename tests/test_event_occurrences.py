@@ -276,3 +276,25 @@ def test_an_event_that_would_have_an_effect_has_not_happened(pipeline):
     rec = analyze(pipeline, "A visit by the pope to Kyiv would send a strong message, aides said.")
     visit = [e for e in of_type(rec, "CONSULT") if trigger(rec, e) == "visit"]
     assert visit and visit[0]["status"] == "hypothetical"
+
+
+def test_would_in_reported_speech_is_a_plan_elsewhere_a_condition(pipeline):
+    rec = analyze(pipeline, "A government spokesman told reporters that Ruto and Museveni would "
+                            "meet on Friday in Kampala.", published="2024-03-06")
+    meet = [e for e in of_type(rec, "CONSULT") if trigger(rec, e) == "meet"]
+    assert meet and meet[0]["status"] == "future"
+    assert meet[0]["date"] == "2024-03-08"
+
+
+def test_what_is_discussed_is_not_a_recipient(pipeline):
+    rec = analyze(pipeline, "The two foreign ministers will also discuss security in the Sahel "
+                            "and the war in Sudan.")
+    discuss = [e for e in of_type(rec, "CONSULT") if trigger(rec, e) == "discuss"]
+    assert discuss and discuss[0]["recipient"] == []
+
+
+def test_a_conjoined_clause_lends_no_date(pipeline):
+    rec = analyze(pipeline, "Diplomats said the sides had not yet agreed on the route, and that the "
+                            "signing could be postponed until next month.", published="2024-03-06")
+    agreed = [e for e in of_type(rec, "AGREE") if trigger(rec, e) == "agreed"]
+    assert agreed and agreed[0]["status"] == "negated" and agreed[0]["date"] is None

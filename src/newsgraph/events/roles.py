@@ -233,7 +233,10 @@ def verb_roles(verb, index: EntityIndex, depth: int = 0, ctx: Context = Context(
     if not subj and not passive and depth < 3:
         inherited = inherited_actor(verb, index, depth)
         _add(roles.actor, inherited)
+    topic = verb.lemma_.lower() in load_lexicon().cue("topic_object")  # "discussed Ukraine"
     for obj in children(verb, "dobj", "dative", "attr"):
+        if topic and obj.dep_ == "dobj":
+            continue
         # "held talks in Brussels": an event object gives its participants, not its place
         _add(roles.recipient, phrase_entities(obj, index, located=ctx.located(obj)))
     _add(roles.recipient, ctx.recipients(verb, RECIPIENT_PREPS, index))

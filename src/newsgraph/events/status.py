@@ -42,6 +42,8 @@ def local_cues(tok, lex: Lexicon, as_governor: bool) -> set[str]:
         elif c.dep_ in ("aux", "auxpass"):
             if low in lex.cue("future_aux") or lem in lex.cue("future_aux"):
                 found.add("future")
+            elif low in lex.cue("backshift_aux"):
+                found.add("backshift")  # "would": future in reported speech, else conditional
             elif low in lex.cue("hypothetical_aux"):
                 found.add("hypothetical")
             elif low == "going":
@@ -133,6 +135,9 @@ def event_status(trigger, lex: Lexicon, index, quotes=(), parse_offset: int = 0)
             result.attributed_to = q.id
             result.reporter_token = result.reporter_token or q
             break
+    if "backshift" in cues:  # "Peskov said the leaders would meet on Friday": planned
+        cues.discard("backshift")
+        cues.add("future" if result.reporter_token is not None else "hypothetical")
     status = strongest(cues)
     if status is None and result.reporter_token is not None:
         status = "reported"

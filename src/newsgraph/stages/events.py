@@ -87,17 +87,19 @@ def is_definite(noun) -> bool:
                for c in noun.children)
 
 
-LINK_DEPS = frozenset({"advcl", "conj", "xcomp"})
-
-
 def linked_clauses(verb) -> list[int]:
-    """Token indexes of the clauses told as one moment with `verb`: "visited Pyongyang in
-    2000, meeting Kim Jong-il" (a participle or conjoined clause, its governor, its siblings)."""
-    out = [c.i for c in verb.children if c.dep_ in LINK_DEPS and c.pos_ in ("VERB", "AUX")]
-    if verb.dep_ in LINK_DEPS and verb.head.i != verb.i:
-        out.append(verb.head.i)
-        out += [c.i for c in verb.head.children
-                if c.dep_ in LINK_DEPS and c.i != verb.i and c.pos_ in ("VERB", "AUX")]
+    """Token indexes of the participle clauses told as one moment with `verb`: "visited
+    Pyongyang in 2000, meeting Kim Jong-il" (its participle, its governor, the governor's other
+    participles). Conjoined clauses may be other moments ("had not agreed ..., and the signing
+    could be postponed until next month") and lend nothing."""
+    def participles(tok):
+        return [c.i for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i != verb.i]
+
+    out = participles(verb)
+    if verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            out.append(verb.head.i)
+        out += participles(verb.head)
     return out
 
 
