@@ -298,3 +298,10 @@ def test_a_conjoined_clause_lends_no_date(pipeline):
                             "signing could be postponed until next month.", published="2024-03-06")
     agreed = [e for e in of_type(rec, "AGREE") if trigger(rec, e) == "agreed"]
     assert agreed and agreed[0]["status"] == "negated" and agreed[0]["date"] is None
+
+
+def test_events_with_no_known_actor_are_not_merged_on_their_target_alone(pipeline):
+    rec = analyze(pipeline, "Houthi weapons depots near Hodeidah were struck on Sunday. The Houthis "
+                            "also mourned the killing of two Houthi commanders.", published="2024-08-12")
+    assaults = [e for e in of_type(rec, "ASSAULT")]
+    assert {trigger(rec, e) for e in assaults} >= {"struck", "killing"}

@@ -73,6 +73,13 @@ def test_date_preposition_selects_no_reading(front):
 
 # --- word senses -------------------------------------------------------------------------------
 
+def test_speaking_with_someone_is_a_consultation_speaking_is_not(front):
+    doc = parse(front, "Blinken spoke with Gallant by phone on Sunday. Blinken later spoke to reporters.")
+    find_events(doc)
+    spoke = [(doc.span_text(e.trigger), e.event, e.mode) for e in doc.events]
+    assert spoke == [("spoke", "CONSULT", "phone")]
+
+
 @pytest.mark.parametrize("text,word,event", [
     ("Qatar offered to mediate between the two factions.", "offered", "AGREE"),
     ("Japan offered aid to flood victims in Pakistan.", "offered", "AGREE"),

@@ -98,6 +98,8 @@ class Merger:
         ra, rb = self.participants(a.recipient, states), self.participants(b.recipient, states)
         if not (aa <= ab or ab <= aa) or not (ra <= rb or rb <= ra):
             return False
+        if not (aa or ab):  # who did it unknown in both: a shared target is not enough
+            return False    # ("struck Hezbollah depots" is not "the killing of its commanders")
         return bool((aa & ab) or (ra & rb))
 
     def in_headline(self, ev: Event) -> bool:
@@ -121,8 +123,9 @@ def absorb(into: Event, ev: Event, from_headline: bool = False) -> None:
     for sentence in ev.extra.get("evidence") or [ev.sentence.to_dict()]:
         if sentence not in into.extra["evidence"]:
             into.extra["evidence"].append(sentence)
-    if from_headline:
+    if from_headline:  # the body says who reports it; the headline states it flatly
         into.trigger, into.sentence = ev.trigger, ev.sentence
+        into.status, into.attributed_to = ev.status, ev.attributed_to
         if len(ev.actor) + len(ev.recipient) >= len(into.actor) + len(into.recipient):
             into.actor, into.recipient = list(ev.actor), list(ev.recipient)
         into.date = ev.date or into.date
