@@ -204,3 +204,8 @@ def test_event_noun_a_verb_is_about_takes_its_status(front):
 def test_event_noun_in_an_adjunct_keeps_its_status(front):
     found = statuses(front, "Armenia and Azerbaijan agreed on a border deal after long negotiations in Almaty.")
     assert found.get("negotiations") == "asserted"
+
+
+def test_an_event_asked_about_is_open_whatever_is_said_of_the_question(front):
+    found = statuses(front, "Neither government has given details on when such a visit would happen.")
+    assert found == {"visit": "hypothetical"}

@@ -105,6 +105,12 @@ def event_status(trigger, lex: Lexicon, index, quotes=(), parse_offset: int = 0)
                 "ccomp", "xcomp", "parataxis", "advcl"):
             result.reporter_token = gov
             break
+        if dep in ("ccomp", "pcomp") and any(c.dep_ in ("advmod", "mark") and c.lower_ in lex.cue("question_word")
+                                             for c in tok.children):
+            # an indirect question ("details on when such a visit would happen", "asked
+            # whether talks would resume"): open, whatever is said of the question itself
+            cues.add("hypothetical")
+            break
         if dep == "conj":
             cues |= {c for c in local_cues(gov, lex, as_governor=False) if c != "negated"}
         elif dep in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN":
