@@ -201,6 +201,8 @@ def test_sample_invitation_and_acceptance(shared_sample_record):
     evs = _sample_events(shared_sample_record)
     invite = _find(evs, "REQUEST", {"Kim Jong-un", "Vladimir Putin"})
     assert invite is not None and invite["actor"] == {"Kim Jong-un"}
+    # made at the reception that followed the tour: its time and place
+    assert invite["date"] == "2023-09-13" and invite["place"] == "Vostochny Cosmodrome"
     accept = _find(evs, "AGREE", {"Vladimir Putin"})
     assert accept is not None and accept["actor"] == {"Vladimir Putin"}
     assert accept["status"] in ("reported", "asserted")
@@ -305,3 +307,20 @@ def test_events_with_no_known_actor_are_not_merged_on_their_target_alone(pipelin
                             "also mourned the killing of two Houthi commanders.", published="2024-08-12")
     assaults = [e for e in of_type(rec, "ASSAULT")]
     assert {trigger(rec, e) for e in assaults} >= {"struck", "killing"}
+
+
+def test_an_event_within_another_takes_its_time_and_place(pipeline):
+    rec = analyze(pipeline, "Modi hosted a reception for Albanese in New Delhi on Monday. At the end "
+                            "of the reception, Modi invited Albanese to visit Ahmedabad.",
+                  published="2024-03-06")
+    invite = of_type(rec, "REQUEST")
+    assert invite and invite[0]["date"] == "2024-03-04"
+    assert place_name(rec, invite[0]) == "New Delhi"
+
+
+def test_an_event_in_a_which_clause_happens_within_its_noun(pipeline):
+    rec = analyze(pipeline, "Scholz and Macron held talks in Paris on Tuesday. Later, Macron hosted "
+                            "a reception for Scholz in which Scholz invited Macron to visit Berlin.",
+                  published="2024-03-06")
+    invite = of_type(rec, "REQUEST")
+    assert invite and invite[0]["date"] == "2024-03-05"

@@ -35,6 +35,11 @@ RECENT_DAYS = 31
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+def same_standing(a: str, b: str) -> bool:
+    """Both happened (asserted or reported), or both have the same other status."""
+    return a == b or (a in HAPPENED and b in HAPPENED)
+
+
 def _day(value: Optional[str]) -> Optional[dt.date]:
     """The first day a TIMEX3 value can mean ("2023-09" -> 2023-09-01), or None."""
     m = DATE_RE.match(value or "")
@@ -54,6 +59,7 @@ class Merger:
         self.published = _day((published or "")[:10])
         self.state_of = {**country_of, **(state_of or {})}
         self.headline = headline  # the headline's Span: its tellings give way to the body's
+        self.resolved: dict[int, Event] = {}  # id() of every event -> the event it ended in
         self.country_of = country_of  # entity id -> country for states and nationalities
         self.kept: list[Event] = []
 
@@ -81,7 +87,7 @@ class Merger:
     def compatible(self, a: Event, b: Event) -> bool:
         if a.event != b.event:  # modes are facets of one occurrence: hosting is a visit
             return False
-        if not (a.status == b.status or (a.status in HAPPENED and b.status in HAPPENED)):
+        if not same_standing(a.status, b.status):
             return False
         if a.date and b.date:
             if a.date != b.date:
@@ -110,8 +116,10 @@ class Merger:
         for prev in reversed(self.kept):  # the latest telling it fits: stories retell nearby
             if self.compatible(prev, ev):
                 absorb(prev, ev, from_headline=self.in_headline(prev) and not self.in_headline(ev))
+                self.resolved[id(ev)] = prev
                 return False
         self.kept.append(ev)
+        self.resolved[id(ev)] = ev
         ev.extra["reported_by"] = [ev.attributed_to] if ev.attributed_to else []
         return True
 
@@ -148,22 +156,25 @@ def antecedent(ev: Event, kept: list[Event]) -> Optional[Event]:
     "such a visit") refers back to: same type, same mode when both have one, and the same
     standing (a visit that "would happen" is the planned one, not the one that took place)."""
     for prev in reversed(kept):
-        if prev.event == ev.event and (prev.mode == ev.mode or None in (prev.mode, ev.mode)) and (
-                prev.status == ev.status or {prev.status, ev.status} <= HAPPENED):
+        if prev.event == ev.event and (prev.mode == ev.mode or None in (prev.mode, ev.mode)) and \
+                same_standing(prev.status, ev.status):
             return prev
     return None
 
 
 def merge_repeats(events: list[Event], published: Optional[str], country_of: dict[str, str],
                   anaphors: frozenset = frozenset(), headline=None,
-                  state_of: Optional[dict[str, str]] = None) -> list[Event]:
+                  state_of: Optional[dict[str, str]] = None,
+                  resolved: Optional[dict[int, Event]] = None) -> list[Event]:
     """The events of a document with retellings folded into their first telling. An event with
     no participant is folded into the event it refers back to when it is a definite mention
     (its `id(ev)` in `anaphors`), and otherwise kept: nothing says which occurrence it is."""
     merger = Merger(published, country_of, headline, state_of)
+    final = merger.resolved  # id() of every event -> the event it ended in
     out = []
     waiting: dict[str, Event] = {}  # a headline event without participants, by type
     for ev in events:
+        early = None
         if not merger.in_headline(ev):
             early = waiting.pop(ev.event, None)
             if early is not None:  # "Rivals agree to truce": told in full by the body
@@ -177,9 +188,15 @@ def merge_repeats(events: list[Event], published: Optional[str], country_of: dic
                 sentence = ev.sentence.to_dict()
                 if sentence not in prev.extra["evidence"]:
                     prev.extra["evidence"].append(sentence)
-                continue
-            ev.extra["reported_by"] = [ev.attributed_to] if ev.attributed_to else []
-            out.append(ev)
+                final[id(ev)] = prev
+            else:
+                ev.extra["reported_by"] = [ev.attributed_to] if ev.attributed_to else []
+                out.append(ev)
+                final[id(ev)] = ev
         elif merger.add(ev):
             out.append(ev)
+        if early is not None:
+            final[id(early)] = final.get(id(ev), ev)
+    if resolved is not None:
+        resolved.update(final)
     return out

@@ -20,7 +20,7 @@ from typing import Optional
 
 from ..document import Document, Event, Span
 from ..events.attach import Attacher, where_clause_head
-from ..events.merge import merge_repeats
+from ..events.merge import merge_repeats, same_standing
 from ..events.lexicon import load_lexicon
 from ..events.derived import demand_clauses, intent_governor, intent_reading, is_threat_warning
 from ..events.lexicon import Entry
@@ -103,7 +103,39 @@ def linked_clauses(verb) -> list[int]:
     return out
 
 
-def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set) -> list[Event]:
+FRAME_PREPS = frozenset({"at", "during", "on", "in", "amid"})
+
+
+def frame_trigger(clause, trigger_ids: set[int], lex) -> Optional[int]:
+    """The event noun another event happens within, or None: "a reception in which Kim invited
+    Putin", "at the end of the reception, Kim invited", "on the sidelines of the summit, they
+    met", "during the visit, he signed"."""
+    head = clause.head
+    if head.i not in trigger_ids and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head.head  # "a reception for Scholz in which ...", attached to "Scholz"
+    if clause.dep_ == "relcl" and head.i in trigger_ids and any(
+            (c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children)) or
+            (c.dep_ == "advmod" and c.lower_ in ("where", "when")) for c in clause.children):
+        return head.i
+    for prep in clause.children:
+        if prep.dep_ != "prep" or prep.lower_ not in FRAME_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if pobj.i in trigger_ids:
+                return pobj.i
+            if pobj.lemma_.lower() in lex.cue("frame_noun"):
+                for of in pobj.children:
+                    if of.dep_ == "prep" and of.lower_ == "of":
+                        for inner in of.children:
+                            if inner.dep_ == "pobj" and inner.i in trigger_ids:
+                                return inner.i
+    return None
+
+
+def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set,
+                    frames: Optional[dict] = None) -> list[Event]:
     """Events of one sentence, in text order (ids are set later).
 
     A trigger that only names what another trigger is about ("met for a tour of the
@@ -134,6 +166,8 @@ def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set)
             mine = roles_of[subject.token.i]
             mine.actor = mine.actor or [a for a in roles.actor if a not in mine.recipient]
     events = []
+    event_at: dict[int, Event] = {}  # trigger token -> its event
+    framed: list[tuple[Event, int]] = []  # (event, trigger token of the event it happens within)
     for trig in triggers:
         tok, entry = trig.token, trig.entry
         if tok.i in skipped:
@@ -162,6 +196,10 @@ def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set)
                            attacher, anchors, extra, where, visits, linked_clauses(clause))
         if trig.is_noun and is_definite(tok):
             anaphors.add(id(event))
+        framing = frame_trigger(clause, trigger_ids - {tok.i}, lex)
+        if framing is not None:
+            framed.append((event, framing))
+        event_at[tok.i] = event
         events.append(event)
     for must, clause, reporter in demands:
         actor = reporter_entities(clause, index)
@@ -170,8 +208,31 @@ def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set)
         if actor or recipient:
             events.append(make_event(doc, sent, must, DEMAND, actor, recipient,
                                      Status("asserted", None), attacher, [reporter.i], {}))
+    if frames is not None:
+        for host, lent_ids in lent.items():  # "hosted a reception in which ...": the hosting
+            for i in lent_ids:
+                if host in event_at:
+                    event_at.setdefault(i, event_at[host])
+        for event, framing in framed:
+            if framing in event_at and event_at[framing] is not event:
+                frames[id(event)] = event_at[framing]
     events.sort(key=lambda ev: ev.trigger.start)
     return events
+
+
+def share_frames(everyone: list[Event], frames: dict[int, Event], resolved: dict[int, Event]) -> None:
+    """An event told as happening within another ("in which Kim invited", "at the end of the
+    reception") takes that event's date and place when it has none — once both are merged with
+    their retellings, so the reception's date told elsewhere reaches the invitation."""
+    for ev in everyone:
+        frame = frames.get(id(ev))
+        if frame is None:
+            continue
+        target, host = resolved.get(id(ev), ev), resolved.get(id(frame), frame)
+        if target is host or not same_standing(target.status, host.status):
+            continue
+        target.date = target.date or host.date
+        target.place = target.place if target.place is not None else host.place
 
 
 def state_countries(doc: Document, officials: bool = False) -> dict[str, str]:
@@ -192,10 +253,14 @@ def find_events(doc: Document) -> Document:
     index = EntityIndex(doc)
     events: list[Event] = []
     anaphors: set[int] = set()  # id() of definite event nouns, which may refer back
+    frames: dict[int, Event] = {}  # id() of an event -> the event it happens within
     for sent in doc.parse.sents:
-        events += sentence_events(doc, sent, lex, index, anaphors)
+        events += sentence_events(doc, sent, lex, index, anaphors, frames)
+    everyone = list(events)
+    resolved: dict[int, Event] = {}
     events = merge_repeats(events, doc.published, state_countries(doc), frozenset(anaphors),
-                           doc.headline, state_countries(doc, officials=True))
+                           doc.headline, state_countries(doc, officials=True), resolved)
+    share_frames(everyone, frames, resolved)
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"
     doc.events = events
