@@ -142,6 +142,14 @@ def test_the_talks_told_twice_are_one_event_with_two_evidence_sentences(pipeline
     assert place_name(rec, meetings[0]) == "Abuja"
 
 
+def test_the_event_is_shown_by_the_telling_that_says_most(pipeline):
+    rec = analyze(pipeline, "Talks between Sanchez and Costa focused on water rights. Sanchez met "
+                            "Costa on Monday in Lisbon, officials said.", published="2024-03-06")
+    meet = [e for e in of_type(rec, "CONSULT") if len(e["evidence"]) == 2]
+    assert meet and trigger(rec, meet[0]) == "met"
+    assert rec["text"][meet[0]["sentence"]["start"]:].startswith("Sanchez met")
+
+
 def test_an_earlier_meeting_with_its_own_date_stays_apart(pipeline):
     rec = analyze(pipeline, STORY, published="2024-03-06")
     old = [e for e in of_type(rec, "CONSULT") if e["date"] == "2022"]
@@ -195,6 +203,7 @@ def test_sample_kim_and_putin_met_at_the_cosmodrome_on_wednesday(shared_sample_r
                 place="Vostochny Cosmodrome")
     assert met is not None and met["status"] == "asserted"
     assert met["evidence"] >= 3  # "met", "talks between Kim and Putin", "the talks ... on Wednesday"
+    assert met["trigger"] == "met"  # shown by the telling that says when and where
 
 
 def test_sample_invitation_and_acceptance(shared_sample_record):

@@ -14,9 +14,9 @@ evidence sentences, not three events. A later event joins an earlier one when:
 - both happened (asserted or reported) or both have the same other status (future, negated...).
 
 A telling that fits several earlier events joins the latest of them ("Following the tour, Putin
-held a reception" is the visit just told, not Putin's visit of 2000). The joined event keeps the
-first mention's trigger and sentence, gains every sentence as
-evidence (`extra["evidence"]`), fills its missing date, place, actors and recipients from the
+held a reception" is the visit just told, not Putin's visit of 2000). The joined event shows the
+telling that says most of it (its own date, place and participants) as its trigger and sentence,
+gains every sentence as evidence (`extra["evidence"]`), fills its missing date, place, actors and recipients from the
 later mentions, and lists every source that reports it (`extra["reported_by"]`). It counts as
 asserted when the article itself asserts it once. A definite mention with no participants ("the
 invitation", "such a visit") is a retelling of the latest event of its type; a headline event
@@ -60,6 +60,7 @@ class Merger:
         self.state_of = {**country_of, **(state_of or {})}
         self.headline = headline  # the headline's Span: its tellings give way to the body's
         self.resolved: dict[int, Event] = {}  # id() of every event -> the event it ended in
+        self.best: dict[int, tuple] = {}  # id() of a kept event -> its most telling telling
         self.country_of = country_of  # entity id -> country for states and nationalities
         self.kept: list[Event] = []
 
@@ -112,14 +113,24 @@ class Merger:
         h = self.headline
         return h is not None and h.start <= ev.sentence.start < h.end
 
+    def telling(self, ev: Event) -> tuple:
+        """How much one telling says of the event: its own date, place and participants (a
+        headline says least)."""
+        return ((ev.date is not None) + (ev.place is not None) + min(len(ev.actor) + len(ev.recipient), 2)
+                - 3 * self.in_headline(ev), ev.trigger, ev.sentence)
+
     def add(self, ev: Event) -> bool:
         for prev in reversed(self.kept):  # the latest telling it fits: stories retell nearby
             if self.compatible(prev, ev):
+                mine = self.telling(ev)
                 absorb(prev, ev, from_headline=self.in_headline(prev) and not self.in_headline(ev))
                 self.resolved[id(ev)] = prev
+                if mine[0] > self.best[id(prev)][0]:
+                    self.best[id(prev)] = mine
                 return False
         self.kept.append(ev)
         self.resolved[id(ev)] = ev
+        self.best[id(ev)] = self.telling(ev)
         ev.extra["reported_by"] = [ev.attributed_to] if ev.attributed_to else []
         return True
 
@@ -197,6 +208,8 @@ def merge_repeats(events: list[Event], published: Optional[str], country_of: dic
             out.append(ev)
         if early is not None:
             final[id(early)] = final.get(id(ev), ev)
+    for ev in merger.kept:  # show the telling that says most: "met ... on Wednesday at ..."
+        _, ev.trigger, ev.sentence = merger.best[id(ev)]
     if resolved is not None:
         resolved.update(final)
     return out
