@@ -209,3 +209,18 @@ def test_event_noun_in_an_adjunct_keeps_its_status(front):
 def test_an_event_asked_about_is_open_whatever_is_said_of_the_question(front):
     found = statuses(front, "Neither government has given details on when such a visit would happen.")
     assert found == {"visit": "hypothetical"}
+
+
+@pytest.mark.parametrize("text", [
+    "For tickets and information, call the box office.",
+    "The storm killed two people in the north of the state.",
+    "A woman was killed in a car accident on Friday.",
+    "The former minister died of a heart attack.",
+])
+def test_service_lines_accidents_and_illness_are_not_events(front, text):
+    assert statuses(front, text) == {}
+
+
+def test_the_attack_a_killing_happened_in_is_the_same_event(front):
+    found = statuses(front, "Rebels killed two soldiers in an attack on Friday.")
+    assert found == {"killed": "asserted"}

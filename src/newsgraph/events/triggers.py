@@ -66,6 +66,8 @@ def dependent_lemmas(token, lex: Optional[Lexicon] = None) -> set[str]:
     for child in token.children:
         if child.dep_ == "prep" and is_date_prep(child):
             continue
+        if child.dep_ in ("prep", "prt") and child.i < token.i:
+            continue  # a fronted phrase is no particle: "For tickets, call ..." is not "call for"
         out.add(child.lemma_.lower())
         out.add(child.text.lower())
         if child.dep_ in ("prep", "agent"):

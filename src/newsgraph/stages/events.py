@@ -34,15 +34,19 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 DEMAND = Entry("must", "VERB", "REQUEST", None, (), "10")
 
 
-def is_content_of_trigger(trig: Trigger, roles, trigger_ids: set[int], index: EntityIndex) -> bool:
+def is_content_of_trigger(trig: Trigger, roles, by_token: dict, index: EntityIndex) -> bool:
     """True for an event noun that only names what another trigger is about, with no actor of
-    its own in its phrase: "condemned the attack", "accepted the invitation"."""
-    if not trig.is_noun or roles.host is None or roles.host.i not in trigger_ids:
+    its own in its phrase: "condemned the attack", "accepted the invitation"; or the same event
+    named again around its verb: "killed two soldiers in an attack"."""
+    if not trig.is_noun or roles.host is None or roles.host.i not in by_token:
         return False
     tok = trig.token
     link = tok
     while link.head.i != roles.host.i and link.head.i != link.i:
         link = link.head
+    if link.dep_ == "prep" and link.lower_ in ("in", "during") and \
+            by_token[roles.host.i].entry.event == trig.entry.event:
+        return True
     if link.dep_ == "prep" and link.lower_ not in CONTENT_PREPS:
         return False  # "captured the town after days of fighting": a separate event
     # an actor of its own: "its invasion", "a Russian attack", "talks between X and Y" — not a
@@ -155,7 +159,7 @@ def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set,
     skipped = set()
     for i, trig in by_token.items():
         roles = roles_of[i]
-        if is_content_of_trigger(trig, roles, trigger_ids, index):
+        if is_content_of_trigger(trig, roles, by_token, index):
             skipped.add(i)
             lent.setdefault(roles.host.i, []).append(i)
             continue
