@@ -212,6 +212,10 @@ def test_an_event_asked_about_is_open_whatever_is_said_of_the_question(front):
 
 
 @pytest.mark.parametrize("text", [
+    "A garbage truck slammed into the toll plaza on Thursday.",
+    "The airline will offer flights to Moscow once a week.",
+    "Water seeped into the road and then froze overnight.",
+    "The mayor faces an uphill battle in the council.",
     "For tickets and information, call the box office.",
     "The storm killed two people in the north of the state.",
     "A woman was killed in a car accident on Friday.",
@@ -224,3 +228,7 @@ def test_service_lines_accidents_and_illness_are_not_events(front, text):
 def test_the_attack_a_killing_happened_in_is_the_same_event(front):
     found = statuses(front, "Rebels killed two soldiers in an attack on Friday.")
     assert found == {"killed": "asserted"}
+
+
+def test_freezing_assets_is_a_sanction(front):
+    assert triggers(front, "The European Union froze the assets of three financiers.") == {"froze": "SANCTION"}
