@@ -242,3 +242,77 @@ def test_county_cricket_teams_are_org_in_a_sports_report(pipe):
     for team in ("Surrey", "Kent", "Yorkshire"):
         ent = entity_with(rec, team)
         assert ent is not None and ent["label"] == "ORG", team
+
+
+def _label(rec, surface):
+    ent = entity_with(rec, surface)
+    return ent["label"] if ent is not None else None
+
+
+def test_standings_rows_name_teams_even_when_spacy_reads_a_person(pipe):
+    rec = analyse(pipe, "SOCCER - NORTHERN LEAGUE STANDINGS .\nLEEDS 1997-03-02\n"
+                        "Standings after Saturday 's matches ( tabulate under played , won , drawn , "
+                        "lost , goals for , against , points ) :\n"
+                        "Bradford 5 4 1 0 11 3 13\nGreenock Morton 5 3 1 1 8 4 10\n"
+                        "Queen 's Park 5 2 2 1 7 6 8\nHALIFAX 5 0 1 4 2 12 1\n")
+    for team in ("Bradford", "Greenock Morton", "Queen 's Park", "HALIFAX"):
+        assert _label(rec, team) == "ORG", team
+
+
+def test_score_lines_split_into_two_teams(pipe):
+    text = ("SOCCER - WEEKEND RESULTS .\nLONDON 1997-03-02\nResults of matches on Saturday :\n"
+            "Norwich 1 Wolverhampton 0\nPort Vale 2 Oxford 0\n"
+            "Postponed : Walsall v Wrexham , Crewe v Luton\n")
+    rec = analyse(pipe, text)
+    for team in ("Norwich", "Wolverhampton", "Port Vale", "Oxford", "Walsall", "Wrexham", "Crewe", "Luton"):
+        assert _label(rec, team) == "ORG", team
+    spans = {text[m["start"]:m["end"]] for e in rec["entities"] for m in e["mentions"]}
+    assert not any(any(c.isdigit() for c in s) for s in spans)  # no "Norwich 1 Wolverhampton"
+
+
+def test_national_team_in_a_score_line_stays_a_place(pipe):
+    rec = analyse(pipe, "SOCCER - WORLD CUP QUALIFIERS .\nPARIS 1997-03-02\nResults :\n"
+                        "France 2 Wales 0\nItaly 1 Greece 1\nSpain 3 Chelsea 1\n")
+    assert _label(rec, "France") == "GPE" and _label(rec, "Italy") == "GPE"
+
+
+def test_golf_rounds_after_a_name_keep_the_player_a_person(pipe):
+    rec = analyse(pipe, "GOLF - MASTERS FINAL SCORES .\nAUGUSTA , Georgia 1997-04-13\n"
+                        "Final scores on Sunday :\n"
+                        "270 Tiger Woods 70 66 65 69 , Tom Kite 77 69 66 70\n"
+                        "Colin Montgomerie 72 67 74 72\n")
+    assert _label(rec, "Tiger Woods") != "ORG" and _label(rec, "Tom Kite") != "ORG"
+    assert _label(rec, "Colin Montgomerie") == "PERSON"
+
+
+def test_dateline_names_are_places_in_a_sports_report(pipe):
+    rec = analyse(pipe, "BASEBALL - RESULTS .\nMILWAUKEE , Wisconsin 1997-05-02\nResults on Friday :\n"
+                        "MILWAUKEE 5 Boston 3\nDetroit 2 Toronto 1\nSeattle 4 Oakland 0\n")
+    text = rec["text"]
+    dateline = text.index("MILWAUKEE")
+    labels = {e["label"] for e in rec["entities"] for m in e["mentions"] if m["start"] == dateline}
+    assert labels == {"GPE"}
+    assert _label(rec, "Boston") == "ORG"
+
+
+def test_company_suffix_makes_one_firm(pipe):
+    rec = analyse(pipe, "Tokyo-based Apic Yamada Corp said on Friday its profit rose. Shares of "
+                        "Douglas & Lomason Co gained, and mine managers Gold Fields of South Africa Ltd "
+                        "said output fell.\n")
+    for firm in ("Apic Yamada Corp", "Douglas & Lomason Co", "Gold Fields of South Africa Ltd"):
+        assert _label(rec, firm) == "ORG", firm
+
+
+def test_company_suffix_does_not_swallow_a_person_or_a_description(pipe):
+    text = ("\"Rates will stay low,\" said economist Lynn Reaser of Barnett Banks Inc. in "
+            "Jacksonville. Ohio-based KeyCorp and Texas-based Acme Widget Holdings Inc. agreed.\n")
+    rec = analyse(pipe, text)
+    assert _label(rec, "Barnett Banks Inc.") == "ORG"
+    assert _label(rec, "Lynn Reaser") == "PERSON"
+    assert _label(rec, "Acme Widget Holdings Inc.") == "ORG"
+
+
+def test_firm_stem_takes_the_firm_label(pipe):
+    rec = analyse(pipe, "Apic Yamada - profit forecast .\nTOKYO 1997-03-02\n"
+                        "NOTE - Apic Yamada Corp makes semiconductor leadframes .\n")
+    assert _label(rec, "Apic Yamada") == "ORG"

@@ -73,6 +73,7 @@ class Knowledge:
     role_words: int = 1
     demonyms: dict[str, str] = field(default_factory=dict)  # name_key -> ISO3 (also countries)
     teams: set[str] = field(default_factory=set)  # squash() of teams named like places
+    company_suffixes: frozenset = frozenset()  # "Inc", "AG": the last word of a firm's name
 
     def add(self, name: str, known: Known) -> None:
         key = name_key(name)
@@ -176,6 +177,7 @@ def load() -> Knowledge:
                                 row["role"]))
     for row in read_tsv("sports_teams.tsv"):
         kb.teams.add(squash(row["name"]))
+    kb.company_suffixes = frozenset(row["suffix"] for row in read_tsv("company_suffixes.tsv"))
     for row in read_tsv("roles.tsv"):
         kb.roles[row["phrase"]] = (row["sector"], row["person"] == "1")
         kb.role_words = max(kb.role_words, len(row["phrase"].split()))
