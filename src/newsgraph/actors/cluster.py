@@ -18,7 +18,7 @@ from typing import Optional
 
 from ..document import Document, Entity, Mention
 from .knowledge import Knowledge, squash
-from .names import Name, name_text, span_chars, token_view
+from .tokens import Name, name_text, span_chars, token_view
 from .pronouns import resolve_pronouns
 
 SMALL_WORDS = frozenset(("of", "the", "and", "for", "de", "du", "la", "le", "des", "on", "in", "&"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..document import Actor, Document, Entity
-from .knowledge import Knowledge, squash, term_on
+from .knowledge import Knowledge, term_on
 
 WINDOW = 7  # tokens read before a name for its title
 STOP_BEFORE = frozenset(("said", "says", "told", "and", "with", "by", "to", "for", "that",

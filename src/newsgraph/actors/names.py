@@ -14,7 +14,8 @@ names in capitals ("GERMANY"), news outlets ("Yonhap" as a person), internationa
 4. the document's own evidence: every spelling of a name gets the label most of its mentions
    carry (known names weigh most, mentions in all-capital lines least); a person's surname
    alone is that person; unlabelled repeats of a name already found are added;
-5. in sports reports, a city or region standing for a team in a results line is an ORG.
+5. in sports reports, a city or region standing for a team in a results line is an ORG
+   (`sports`); capitalised words closed by a company suffix are one firm (`companies`).
 
 Everything is dictionary lookups over tokens: linear in the text.
 """
@@ -23,16 +24,15 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Optional
 
+from .companies import company_pattern, suffix_of
 from .knowledge import Knowledge, Known, name_key, squash
+from .sports import add_table_teams, is_sports, sports_teams
+from .tokens import Name, choose, in_dateline, name_text, token_view
 
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
-# the kinds of known names, most specific first (which meaning wins for an ambiguous name)
-KIND_ORDER = {"leader": 0, "outlet": 1, "igo": 2, "body": 3, "country": 4, "demonym": 5,
-              "capital": 6, "territory": 7}
 STATE_KINDS = ("country", "demonym", "capital", "territory")  # names that stand for a state
 # the last word of a state body's name ("the Russian Defence Ministry")
 BODY_HEADS = frozenset(("ministry", "ministries", "department", "office", "army", "navy",
@@ -40,39 +40,7 @@ BODY_HEADS = frozenset(("ministry", "ministries", "department", "office", "army"
                         "parliament", "military", "guard", "guards", "command", "agency",
                         "service", "services", "intelligence", "consulate", "mission",
                         "administration", "presidency"))
-SPORTS_WORDS = re.compile(
-    r"\b(soccer|football|cricket|tennis|golf|baseball|basketball|rugby|hockey|athletics|"
-    r"cycling|motor racing|formula one|boxing|skiing|swimming|volleyball|handball|"
-    r"league|cup|championship|olympic|grand prix|standings|results|scoreboard)\b", re.I)
-SCORE = re.compile(r"(^|\s)\d{1,3}\s?-\s?\d{1,3}(\s|$)|\b\d+ \d+ \d+ \d+\b")
 DROP_UNCONFIRMED_CAPS = False  # measured on CoNLL dev: see the issue report
-# "NEW YORK 1996-08-30", "MILWAUKEE , Wisconsin 1996-08-29": only places on the line
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(\s?,\s?[A-Z][A-Za-z .'-]+)?\s+\d{4}-\d\d-\d\d\s*$")
-
-
-@dataclass
-class Name:
-    """A name found over tokens [start, end) of the parse."""
-
-    start: int
-    end: int
-    label: str
-    source: str  # spacy | known | pattern | context
-    known: Optional[Known] = None
-    weight: float = 1.0
-    lcut: int = 0  # characters of the first token that are not the name (an opening quote)
-    rcut: int = 0  # characters of the last token that are not the name ("’s", a closing quote)
-
-
-def span_chars(sdoc, x: Name) -> tuple[int, int]:
-    """Character offsets of a name in the parse's text."""
-    last = sdoc[x.end - 1]
-    return sdoc[x.start].idx + x.lcut, last.idx + len(last.text) - x.rcut
-
-
-def name_text(sdoc, x: Name) -> str:
-    text = sdoc[x.start:x.end].text
-    return text[x.lcut:len(text) - x.rcut]
 
 
 # labels whose names never end in a number or a lower-case word ("Houston 5" in a results
@@ -101,24 +69,6 @@ def trim(sdoc, x: Name) -> Optional[Name]:
     if x.start == x.end - 1 and x.lcut + x.rcut >= len(first):
         return None
     return x
-
-
-@dataclass
-class TokenView:
-    """Plain Python lists of the parse's token texts and offsets, built once per document:
-    creating spaCy Token objects again and again costs more than the rules themselves."""
-
-    text: str
-    words: list[str]
-    idx: list[int]
-
-
-def token_view(sdoc) -> TokenView:
-    view = sdoc.user_data.get("newsgraph.tokens")
-    if view is None:
-        view = TokenView(sdoc.text, [t.text for t in sdoc], [t.idx for t in sdoc])
-        sdoc.user_data["newsgraph.tokens"] = view
-    return view
 
 
 def caps_lines(sdoc) -> list[bool]:
@@ -174,10 +124,6 @@ def _role_prefixes() -> frozenset:
     return frozenset(out)
 
 
-def _choose(entries: list[Known]) -> Known:
-    return min(entries, key=lambda k: KIND_ORDER.get(k.kind, 9))
-
-
 def known_names(sdoc, kb: Knowledge, caps: list[bool]) -> list[Name]:
     """Longest known-name matches over the tokens, case-aware."""
     view = token_view(sdoc)
@@ -210,7 +156,7 @@ def known_names(sdoc, kb: Knowledge, caps: list[bool]) -> list[Name]:
                 continue
             entries = [k for k in entries if not k.weak and _case_ok(k, surface, caps[i])]
             if entries:
-                found = Name(i, j, "", "known", _choose(entries), 3.0, lcut, rcut)
+                found = Name(i, j, "", "known", choose(entries), 3.0, lcut, rcut)
                 found.label = found.known.label
                 break
         if found is not None:
@@ -296,78 +242,6 @@ def body_pattern(names: list[Name], sdoc) -> list[Name]:
     return sorted(names + extra, key=lambda x: x.start)
 
 
-def _suffix_of(word: str, kb: Knowledge) -> bool:
-    return word in kb.company_suffixes or (word.endswith(".") and word[:-1] in kb.company_suffixes)
-
-
-_BASED = re.compile(r"-[a-z]")  # "Ohio-based", "Mo.-based": a description, not the name
-
-
-def _place_between(owner: dict, kb: Knowledge, sdoc, k: int, j: int) -> bool:
-    """Tokens [k, j) are exactly one place name (the "of South Africa" of a firm's name)."""
-    x = owner.get(k)
-    if x is not None and x.start == k and x.end == j and x.label in ("GPE", "LOC"):
-        return True
-    return any(e.kind in ("country", "capital", "territory") for e in kb.names.get(name_key(sdoc[k:j].text), []))
-
-
-def company_pattern(names: list[Name], sdoc, kb: Knowledge) -> list[Name]:
-    """Capitalised words closed by a company suffix are one firm: "Apic Yamada Corp" (not a
-    person), "Bear Stearns & Co Inc", "Gold Fields of South Africa Ltd" (not a place inside a
-    firm). The name replaces what overlapped it, unless a longer name runs on in capitals past
-    the suffix ("Bay Co Building Authority")."""
-    view = token_view(sdoc)
-    words, n = view.words, len(view.words)
-    owner: dict[int, Name] = {}
-    for x in names:
-        for t in range(x.start, x.end):
-            owner[t] = x
-    drop, extra, j = set(), [], 1
-    while j < n:
-        if not _suffix_of(words[j], kb):
-            j += 1
-            continue
-        if j + 1 < n and words[j + 1].isalpha() and words[j + 1][:1].isupper():
-            j += 1  # "Co Building Authority", "SE Asia": the name goes on, or it is no suffix
-            continue
-        k = j
-        while k > 0 and j - k < 6:
-            w = words[k - 1]
-            if w[:1].isupper() and any(c.isalpha() for c in w) and "\n" not in w and not _BASED.search(w):
-                k -= 1
-            elif w == "&" and k >= 2 and words[k - 2][:1].isupper():
-                k -= 1
-            elif w == "of" and k >= 2 and words[k - 2][:1].isupper() and _place_between(owner, kb, sdoc, k, j):
-                k -= 1  # "Gold Fields of South Africa Ltd", not "Lynn Reaser of Barnett Banks Inc"
-            else:
-                break
-        while k < j and words[k] in ("&", "of", "The", "A"):
-            k += 1
-        if k == j or "\n" in sdoc[k:j + 1].text:
-            j += 1
-            continue
-        olds = {id(owner[t]): owner[t] for t in range(k, j + 1) if t in owner}
-        if any(o.known is not None and o.known.kind in ("outlet", "igo", "body") for o in olds.values()):
-            j += 1
-            continue
-        drop.update(olds)
-        extra.append(Name(k, j + 1, "ORG", "pattern", None, 3.0))
-        j += 1
-    if not extra:
-        return names
-    kept = [x for x in names if id(x) not in drop]
-    return sorted(kept + extra, key=lambda x: x.start)
-
-
-def is_sports(sdoc) -> bool:
-    """A sports report: a sport named in the first line, or several score lines."""
-    text = token_view(sdoc).text
-    first = text[:200].split("\n", 1)[0]
-    if SPORTS_WORDS.search(first):
-        return True
-    return sum(1 for line in text.split("\n") if SCORE.search(line)) >= 3
-
-
 def apply_context(names: list[Name], sdoc, caps: list[bool], kb: Knowledge) -> list[Name]:
     """The document's evidence: one label per spelling, surnames, repeats, sports teams."""
     sports = is_sports(sdoc)
@@ -375,11 +249,11 @@ def apply_context(names: list[Name], sdoc, caps: list[bool], kb: Knowledge) -> l
         persons = {squash(p) for x in names if x.label == "PERSON" and x.end - x.start >= 2
                    and not caps[x.start] and all(w[:1].isupper() for w in name_text(sdoc, x).split())
                    for p in name_text(sdoc, x).split()}
-        names = _add_table_teams(names, sdoc, kb, persons)
+        names = add_table_teams(names, sdoc, kb, persons)
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for x in names:
         votes[squash(name_text(sdoc, x))][x.label] += x.weight
-        if x.source == "pattern" and x.end - x.start >= 2 and _suffix_of(sdoc[x.end - 1].text, kb):
+        if x.source == "pattern" and x.end - x.start >= 2 and suffix_of(sdoc[x.end - 1].text, kb):
             votes[squash(sdoc[x.start:x.end - 1].text)]["ORG"] += 3.0  # "Apic Yamada" = "Apic Yamada Corp"
     surnames: dict[str, float] = {}
     for x in names:
@@ -398,7 +272,7 @@ def apply_context(names: list[Name], sdoc, caps: list[bool], kb: Knowledge) -> l
             votes[squash(name_text(sdoc, x))]["PERSON"] += 2.0
     best = {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in votes.items()}
     for x in names:
-        if _in_dateline(sdoc, x):
+        if in_dateline(sdoc, x):
             if x.label not in ("GPE", "LOC") and x.known is None:
                 x.label = "GPE"  # "KHASAVYURT , Russia 1996-08-31": a dateline names places
         elif x.source != "known":
@@ -410,149 +284,11 @@ def apply_context(names: list[Name], sdoc, caps: list[bool], kb: Knowledge) -> l
                                       and squash(name_text(sdoc, x)) not in confirmed)]
     names = _add_repeats(names, sdoc, caps, best, confirmed)
     if sports:
-        _sports_teams(names, sdoc)
+        sports_teams(names, sdoc)
         for x in names:  # "Surrey beat Kent": teams named like places or people
             if x.label != "ORG" and squash(name_text(sdoc, x)) in kb.teams:
                 x.label = "ORG"
     return names
-
-
-# results tables: a score ("3", "429-7"), a standings figure (".515", "1/2", "-"), a fixture word
-_SCORE_TOKEN = re.compile(r"^\d{1,3}(-\d{1,3})?$")
-_TABLE_TOKEN = re.compile(r"^(\d+(\.\d+)?|\.\d+|\d+/\d+|\d{1,3}-\d{1,3}|-)$")
-_FIXTURE_WORDS = frozenset(("v", "v.", "vs", "vs."))
-_NAME_LINKS = frozenset(("of", "'s", "’s", "&", "de", "del", "la", "-"))
-_AFTER_TEAM = frozenset((",", ";", ":", ".", "(", "and"))
-
-
-def _segments(words: list[str], idx: list[int], a: int, b: int) -> list[tuple[int, int]]:
-    """Runs of capitalised words over tokens [a, b), joined by "of", "'s", "&" or a hyphen
-    inside a word ("Queen 's Park", "Jed-Forest"); never inside parentheses."""
-    out, t, depth = [], a, 0
-    while t < b:
-        w = words[t]
-        if w == "(":
-            depth += 1
-        elif w == ")":
-            depth = max(0, depth - 1)
-        if depth or not (w[:1].isupper() and any(c.isalpha() for c in w)):
-            t += 1
-            continue
-        end = t + 1
-        while end < b:
-            w2 = words[end]
-            if w2[:1].isupper() and any(c.isalpha() for c in w2):
-                end += 1
-            elif (w2 in _NAME_LINKS and end + 1 < b and words[end + 1][:1].isupper()
-                  and (w2 != "-" or idx[end] == idx[end - 1] + len(words[end - 1]))):
-                end += 2
-            else:
-                break
-        out.append((t, end))
-        t = end
-    return out
-
-
-def _table_teams(sdoc) -> list[tuple[int, int, bool]]:
-    """Team names in the results lines of a sports report, as token ranges with a flag "may be
-    a person" (a golf leaderboard row looks like a standings row):
-
-    - standings rows: a name then only figures ("Stoke 4 3 1 0 7 4 10", "BOSTON 69 65 .515 5 1/2");
-    - score lines: two or more names each followed by a score, at the line's start or after a
-      score or a comma ("Leeds 2 Chelsea 1", "Alba ( Germany ) 75 Red Star ( Yugoslavia ) 70",
-      "Warwickshire 195 , Surrey 429-7 ( C. Lewis 80 )");
-    - fixtures: "Birmingham v Barnsley", "KANSAS CITY AT DETROIT" (capitals only: "at" in prose
-      is a place).
-    """
-    view = token_view(sdoc)
-    words, idx, text = view.words, view.idx, view.text
-    out, a, n = [], 0, len(words)
-    while a < n:
-        line_end = text.find("\n", idx[a])
-        line_end = len(text) if line_end < 0 else line_end
-        b = a + 1  # a token may be the line break itself
-        while b < n and idx[b] < line_end:
-            b += 1
-        out.extend(_line_teams(words, idx, a, b))
-        a = b
-    return out
-
-
-def _line_teams(words, idx, a, b) -> list[tuple[int, int, bool]]:
-    segs = _segments(words, idx, a, b)
-    if not segs:
-        return []
-    s0, e0 = segs[0]
-    rest = words[e0:b]
-    # a standings row: one name first, then only figures
-    if s0 == a and len(rest) >= 2 and all(_TABLE_TOKEN.match(w) for w in rest) and _SCORE_TOKEN.match(rest[0]):
-        golf = all(w.isdigit() and int(w) >= 60 for w in rest)
-        return [(s0, e0, golf)]
-    teams = []
-    for s, e in segs:
-        k = e
-        if k + 2 < b and words[k] == "(" and words[k + 2] == ")":
-            k += 3  # "Alba ( Germany ) 75"
-        if not (k < b and _SCORE_TOKEN.match(words[k])
-                and (k + 1 == b or words[k + 1] in _AFTER_TEAM or _SCORE_TOKEN.match(words[k + 1])
-                     or words[k + 1][:1].isupper()
-                     or words[k + 1] in ("points", "pts"))):
-            continue
-        before = words[s - 1] if s > a else ""
-        if k + 1 < b and _SCORE_TOKEN.match(words[k + 1]):
-            continue  # a run of scores after a name is a player's rounds ("Colin Montgomerie 68 76 77 69")
-        if s == a or before in (",", ";", ":") or _SCORE_TOKEN.match(before):
-            teams.append((s, e, False))
-    if len(teams) >= 2:
-        return teams
-    teams = []
-    for i, (s, e) in enumerate(segs):  # fixtures
-        if e < b and words[e] in _FIXTURE_WORDS or (e < b and words[e] == "AT" and words[s].isupper()):
-            nxt = segs[i + 1] if i + 1 < len(segs) else None
-            if nxt is not None and nxt[0] == e + 1:
-                before = words[s - 1] if s > a else ""
-                if s == a or before in (",", ";", ":"):
-                    teams.append((s, e, True))
-                if words[e] != "AT":  # "BOSTON AT OAKLAND": the second is where they play
-                    teams.append((nxt[0], nxt[1], True))
-    return teams
-
-
-def _add_table_teams(names: list[Name], sdoc, kb: Knowledge, persons: set[str]) -> list[Name]:
-    """Results-line teams replace whatever names overlapped them (spaCy often reads
-    "Pohang 3 Ulsan" as one person); a country stays a place (national teams are LOC in
-    CoNLL/OntoNotes practice) and a name the document knows as a person stays one."""
-    teams = _table_teams(sdoc)
-    if not teams:
-        return names
-    owner: dict[int, Name] = {}
-    for x in names:
-        for t in range(x.start, x.end):
-            owner[t] = x
-    drop, extra = set(), []
-    for s, e, maybe_person in teams:
-        olds = {id(owner[t]): owner[t] for t in range(s, e) if t in owner}
-        key = squash(sdoc[s:e].text)
-        if maybe_person and (key in persons or any(o.label == "PERSON" and o.start == s and o.end == e
-                                                   and e - s >= 2 for o in olds.values())):
-            continue
-        known = [k for k in kb.names.get(name_key(sdoc[s:e].text), []) if k.kind in ("country", "territory")]
-        drop.update(olds)
-        if known:
-            extra.append(Name(s, e, known[0].label, "known", _choose(known), 3.0))
-        else:
-            extra.append(Name(s, e, "ORG", "pattern", None, 3.0))
-    kept = [x for x in names if id(x) not in drop]
-    return sorted(kept + extra, key=lambda x: x.start)
-
-
-def _in_dateline(sdoc, x: Name) -> bool:
-    """On a dateline ("NEW YORK 1996-08-30"): a place, whatever the place's team did."""
-    view = token_view(sdoc)
-    i = view.idx[x.start]
-    start = view.text.rfind("\n", 0, i) + 1
-    end = view.text.find("\n", i)
-    return DATELINE.match(view.text[start:end if end >= 0 else len(view.text)]) is not None
 
 
 def _add_repeats(names, sdoc, caps, best, confirmed) -> list[Name]:
@@ -594,26 +330,6 @@ def _add_repeats(names, sdoc, caps, best, confirmed) -> list[Name]:
         else:
             i += 1
     return sorted(names + extra, key=lambda x: x.start)
-
-
-def _sports_teams(names: list[Name], sdoc) -> None:
-    """In a sports report, a city or region (not a country) in a results line is a team (and
-    a known team named like a place, `sports_teams.tsv`, is one anywhere in the report)."""
-    text = token_view(sdoc).text
-    for x in names:
-        if x.label not in ("GPE", "LOC"):
-            continue
-        if x.known is not None and x.known.kind == "country":
-            continue
-        tok = sdoc[x.start]
-        start = text.rfind("\n", 0, tok.idx) + 1
-        end = text.find("\n", tok.idx)
-        line = text[start:end if end >= 0 else len(text)]
-        if DATELINE.match(line) or not any(c.isdigit() for c in line):
-            continue
-        if x.start > 0 and sdoc[x.start - 1].lower_ in ("in", "at", "from", "of", "near"):
-            continue
-        x.label = "ORG"
 
 
 def find_names(sdoc, kb: Knowledge) -> list[Name]:
