@@ -5,8 +5,6 @@ events a reader expects from ../shared's sample article (skipped when it is abse
 """
 from __future__ import annotations
 
-import pytest
-
 
 def analyze(pipeline, text, published="2024-03-08"):
     return pipeline.analyze_record({"id": "t", "text": text, "published": published})
