@@ -47,8 +47,16 @@ def test_long_article_is_analysed_in_segments_into_one_consistent_record(pipelin
         if q["speaker"]:
             ent = rec["entities"][int(q["speaker"][1:]) - 1]
             assert any(m["start"] < q["content"]["end"] + 400 for m in ent["mentions"])
+    sources = set(entity_ids) | set(quote_ids)
     for ev in rec["events"]:
         assert all(a in entity_ids for a in ev["actor"] + ev["recipient"])
+        assert ev["attributed_to"] is None or ev["attributed_to"] in sources
+        assert all(r in sources for r in ev["reported_by"])
+        # a source of a segment's event is in that segment (not a same-numbered one of the first)
+        for r in ev["reported_by"]:
+            if r.startswith("Q"):
+                q = rec["quotes"][int(r[1:]) - 1]
+                assert abs(q["content"]["start"] - ev["sentence"]["start"]) < 3000
         if ev["place"] is not None:
             place = rec["places"][ev["place"]]
             assert abs(place["start"] - ev["sentence"]["start"]) < 3000

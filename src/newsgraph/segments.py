@@ -79,7 +79,10 @@ def merge_segments(doc: Document, parts: list[Document]) -> Document:
             event.recipient = [entity_ids.get(r, r) for r in event.recipient]
             if event.place is not None:
                 event.place += place_offset
-            event.attributed_to = _mapped({**entity_ids, **quote_ids}, event.attributed_to)
+            sources = {**entity_ids, **quote_ids}
+            event.attributed_to = _mapped(sources, event.attributed_to)
+            if "reported_by" in event.extra:
+                event.extra["reported_by"] = [_mapped(sources, r) for r in event.extra["reported_by"]]
         doc.entities += part.entities
         doc.quotes += part.quotes
         doc.times += part.times
