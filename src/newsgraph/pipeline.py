@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 
 # The stages of a full analysis, in order. Each name is a module of newsgraph.stages that
 # registers a stage of that name.
-DEFAULT_STAGES = ("clean", "language", "parse", "entities", "times", "places", "quotes", "events")
+DEFAULT_STAGES = ("clean", "language", "parse", "entities", "times", "places", "quotes", "events",
+                  "flags")
 
 
 class PipelineError(ValueError):

@@ -1,0 +1,48 @@
+"""The loaded-language lexicon: `knowledge/loaded_language.tsv`, read once into a first-word index."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..knowledge import read_rows
+
+CATEGORIES = frozenset({"label", "disease", "speech", "euphemism", "advocacy"})
+CONDITIONS = frozenset({"", "noun", "speech"})
+_SPLIT = re.compile(r"[\s\-‐‑]+")
+
+
+@dataclass(frozen=True)
+class LoadedTerm:
+    """One row of the table: the phrase's words (hyphens dropped), when it counts, and why."""
+
+    phrase: str
+    words: tuple[str, ...]
+    category: str
+    condition: str
+    source: str
+    reason: str
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The words a phrase matches, lower case, hyphens optional ("pro-life" -> ("pro", "life"))."""
+    return tuple(w for w in _SPLIT.split(phrase.lower()) if w)
+
+
+@functools.lru_cache(maxsize=None)
+def load_lexicon(name: str = "loaded_language.tsv") -> dict[str, tuple[LoadedTerm, ...]]:
+    """First word -> the terms starting with it, longest first (cached). Raises ValueError on a
+    row with an unknown category or condition, so a typo in the table fails the tests."""
+    by_first: dict[str, list[LoadedTerm]] = {}
+    rows = read_rows(name)
+    header = next(rows)
+    if header[0] != "phrase":
+        raise ValueError(f"{name}: the first row must be the header, got {header!r}")
+    for cols in rows:
+        cols = [c.strip() for c in cols] + [""] * (5 - len(cols))
+        phrase, category, condition, source, reason = cols[:5]
+        if category not in CATEGORIES or condition not in CONDITIONS or not reason:
+            raise ValueError(f"{name}: bad row {cols!r}")
+        term = LoadedTerm(phrase, phrase_words(phrase), category, condition, source, reason)
+        by_first.setdefault(term.words[0], []).append(term)
+    return {w: tuple(sorted(ts, key=lambda t: -len(t.words))) for w, ts in by_first.items()}
