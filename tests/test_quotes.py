@@ -157,6 +157,98 @@ def test_citing_makes_a_chain(pipeline):
     assert "citing" not in show(doc, q.content)
 
 
+def test_reporting_clause_in_the_middle_of_the_sentence(pipeline):
+    doc = analyse(pipeline, "Israeli air strikes killed at least 12 people in southern Lebanon "
+                            "on Sunday, Lebanon's health ministry said, hours after Hezbollah "
+                            "fired dozens of rockets into northern Israel.\n")
+    q = find(doc, "Israeli air strikes killed at least 12 people")
+    assert show(doc, q.cue) == "said" and show(doc, q.source) == "Lebanon's health ministry"
+    assert not show(doc, q.content).endswith(",") and "ministry" not in show(doc, q.content)
+
+
+def test_adverbial_opener_is_not_reported_content(pipeline):
+    doc = analyse(pipeline, "But when the parliament cut funding for the program two years "
+                            "later, the government said nothing about it.\n")
+    assert not any("parliament cut funding" in show(doc, q.content) for q in doc.quotes)
+
+
+def test_object_of_a_reporting_verb_is_the_content(pipeline):
+    doc = analyse(pipeline, "The central bank acknowledged the risks of a prolonged slowdown "
+                            "in its quarterly report.\n")
+    q = find(doc, "the risks of a prolonged slowdown")
+    assert show(doc, q.cue) == "acknowledged" and show(doc, q.source) == "The central bank"
+
+
+def test_listener_of_tell_is_not_the_content(pipeline):
+    doc = analyse(pipeline, "He also told the crowd at the rally on Monday to vote early.\n"
+                            "“We will win,” the governor told reporters.\n")
+    assert not any(show(doc, q.content) == "the crowd" for q in doc.quotes)
+    q = find(doc, "We will win")
+    assert q.kind == "direct" and show(doc, q.cue) == "told"
+
+
+def test_bare_pronoun_object_is_not_a_quote(pipeline):
+    doc = analyse(pipeline, "The minister said it twice during the session on Monday.\n")
+    assert not any(show(doc, q.content) == "it" for q in doc.quotes)
+
+
+def test_noun_cue_with_possessor(pipeline):
+    doc = analyse(pipeline, "Fact-checkers examined the senator's claim that crime had doubled "
+                            "since 2010.\n")
+    q = find(doc, "crime had doubled since 2010")
+    assert show(doc, q.cue) == "claim" and show(doc, q.source) == "the senator"
+
+
+def test_noun_cue_needs_who_said_it(pipeline):
+    doc = analyse(pipeline, "The claim that the vote was rigged spread quickly online.\n")
+    assert not any(show(doc, q.cue) == "claim" for q in doc.quotes)
+
+
+def test_verb_does_not_take_the_clause_of_its_object_noun(pipeline):
+    doc = analyse(pipeline, "The ministry rejected the opposition's claim that the vote had been "
+                            "rigged.\n")
+    q = [q for q in doc.quotes if show(doc, q.content) == "that the vote had been rigged"]
+    assert q and show(doc, q[0].source) == "the opposition"
+
+
+def test_citing_a_reason_is_not_a_source(pipeline):
+    doc = analyse(pipeline, "The plan has serious flaws, the senator said, citing the cost of the "
+                            "program.\n")
+    q = find(doc, "The plan has serious flaws")
+    assert show(doc, q.source) == "the senator" and not q.via
+    reason = find(doc, "the cost of the program")
+    assert show(doc, reason.cue) == "citing" and show(doc, reason.source) == "the senator"
+
+
+def test_according_to_in_the_middle_keeps_both_parts(pipeline):
+    doc = analyse(pipeline, "The economy, according to the central bank, will grow by two "
+                            "percent next year.\n")
+    q = find(doc, "will grow by two percent")
+    assert show(doc, q.content).startswith("The economy")
+    assert show(doc, q.source) == "the central bank"
+
+
+@pytest.mark.parametrize("headline,content,source", [
+    ("Mayor Says City Will Reopen Schools Next Week", "City Will Reopen Schools Next Week",
+     "Mayor"),
+    ("Drought Will Worsen This Summer, Forecasters Warn", "Drought Will Worsen This Summer",
+     "Forecasters"),
+])
+def test_headline_says(pipeline, headline, content, source):
+    doc = analyse(pipeline, "The city council met on Tuesday to discuss the budget for the "
+                            "coming year. Officials presented three options.\n\nA final vote "
+                            "is expected next month.\n", title=headline)
+    q = find(doc, content)
+    assert show(doc, q.content) == content and show(doc, q.source) == source
+
+
+def test_headline_without_reporting_verb_is_no_quote(pipeline):
+    doc = analyse(pipeline, "The city council met on Tuesday to discuss the budget for the "
+                            "coming year. Officials presented three options.\n\nA final vote "
+                            "is expected next month.\n", title="Floods Kill Dozens in Southern India")
+    assert not any(q.content.start < doc.body.start for q in doc.quotes if doc.body)
+
+
 # --- block quotes ---------------------------------------------------------------------------
 
 def test_block_quote_after_a_colon_line(pipeline):

@@ -14,6 +14,8 @@ class CueLexicon:
     object_verbs: dict[str, str]  # stance verbs whose object is the content
     phrases: dict[tuple[str, ...], str]  # lower-cased token sequence -> stance
     anonymous: frozenset[str]  # head nouns of sources that name no one
+    object_verbs_ok: frozenset[str] = frozenset()  # verbs whose noun object can be the content
+    nouns: dict[str, str] = None  # noun lemma -> stance ("claim", "warning")
 
     def stance(self, lemma: str) -> str | None:
         return (self.verbs.get(lemma) or self.intro_verbs.get(lemma)
@@ -24,19 +26,24 @@ class CueLexicon:
 def load_lexicon() -> CueLexicon:
     """Read `cues.tsv` and `anonymous_sources.tsv` (cached)."""
     verbs, intro, objects, phrases = {}, {}, {}, {}
+    takes_object, nouns = set(), {}
     for cols in read_rows("cues.tsv"):
         cols = [c.strip() for c in cols]
         cue, kind = cols[0].lower(), cols[1]
         stance = cols[2] if len(cols) > 2 else "neutral"
         if kind == "verb":
             verbs[cue] = stance
+            if len(cols) > 3 and cols[3] == "object":
+                takes_object.add(cue)
         elif kind == "intro":
             intro[cue] = stance
         elif kind == "object":
             objects[cue] = stance
+        elif kind == "noun":
+            nouns[cue] = stance
         elif kind == "phrase":
             phrases[tuple(cue.split())] = stance
         else:
             raise ValueError(f"cues.tsv: unknown cue type {kind!r}")
     anonymous = frozenset(cols[0].strip().lower() for cols in read_rows("anonymous_sources.tsv"))
-    return CueLexicon(verbs, intro, objects, phrases, anonymous)
+    return CueLexicon(verbs, intro, objects, phrases, anonymous, frozenset(takes_object), nouns)

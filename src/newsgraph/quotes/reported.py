@@ -32,6 +32,14 @@ FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_WORDS = frozenset({"who", "which", "that"})
 SOURCE_STOP_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl", "prep"})
+# "The poll shows Democrats ahead": verbs of evidence report an object only when their
+# subject is a record of some kind (not "supporters show signs of enthusiasm").
+EVIDENCE_VERBS = frozenset({"show", "indicate"})
+EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "analysis", "data", "report", "video",
+                            "footage", "record", "document", "figure", "number", "research",
+                            "review", "audit", "result", "evidence", "tally", "count", "model",
+                            "estimate", "index", "investigation", "probe", "test", "census",
+                            "statistic", "chart", "map", "image", "photo", "recording"})
 EXCLUDED_STOP = frozenset({"prep", "advmod", "npadvmod", "punct", "cc", "mark"})
 
 
@@ -50,6 +58,7 @@ class CueHit:
     sentence: Optional[Span] = None
     excluded: list[Span] = field(default_factory=list)  # phrases cut out of the content
     according: Optional["CueHit"] = None  # "he added, according to Tass": Tass is a via
+    from_object: bool = False  # the content is the verb's object ("noted the rule"), no clause
 
 
 def find_cue_hits(parse, offset: int, lexicon: CueLexicon) -> list[CueHit]:
@@ -85,20 +94,89 @@ def _cue_at(tok, lexicon: CueLexicon, offset: int) -> Optional[CueHit]:
     if low == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return _according(tok, offset)
     if low in ("citing", "quoting") and tok.dep_ in ("advcl", "xcomp", "prep", "acl", "conj"):
-        return None  # handled from the reporting verb it hangs on (see `_verb_hit`)
+        return _citing_reason(tok, lexicon, offset)
+    if tok.pos_ == "NOUN" and lexicon.nouns and tok.lemma_.lower() in lexicon.nouns:
+        return _noun_hit(tok, offset)
     if not tok.tag_.startswith("VB") or tok.dep_ in ("amod", "compound"):
         return None
     lemma = tok.lemma_.lower()
     if lemma in lexicon.verbs:
-        return _verb_hit(tok, "verb", offset)
+        hit = _verb_hit(tok, "verb", offset, lexicon)
+        if hit.content is None and hit.source is not None and lemma in lexicon.object_verbs_ok \
+                and _active(tok) and (lemma not in EVIDENCE_VERBS
+                                      or hit.source_token.lemma_.lower() in EVIDENCE_NOUNS):
+            hit.content = _noun_object(tok, offset)
+            hit.from_object = hit.content is not None
+        return hit
     if lemma in lexicon.intro_verbs:
-        return _verb_hit(tok, "intro", offset)
+        return _verb_hit(tok, "intro", offset, lexicon)
     if lemma in lexicon.object_verbs:
-        hit = _verb_hit(tok, "object", offset)
+        hit = _verb_hit(tok, "object", offset, lexicon)
         if hit.content is None:
             hit.content = _object_content(tok, offset)
         return hit
     return None
+
+
+# What a "citing X" can name as the source behind a report, besides names and the anonymous
+# source nouns of `anonymous_sources.tsv`: records and outlets ("citing a report").
+SOURCE_RECORDS = frozenset({"report", "newspaper", "agency", "statement", "document", "media",
+                            "outlet", "account", "interview", "survey", "poll", "study", "data",
+                            "letter", "memo", "filing", "record", "broadcast", "network",
+                            "channel", "television", "website", "release", "announcement",
+                            "analysis", "estimate", "investigation", "testimony", "briefing",
+                            "press", "publication", "tweet", "post", "footage", "video"})
+
+
+def source_like(tok, lexicon: CueLexicon) -> bool:
+    """Whether the object of "citing"/"quoting" names who reported (a name, "sources", "a
+    senior official", "a report") rather than a reason ("citing the cost of the program")."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
+        or lemma in lexicon.anonymous or low in lexicon.anonymous or lemma in SOURCE_RECORDS
+
+
+def _citing_reason(tok, lexicon: CueLexicon, offset: int) -> Optional[CueHit]:
+    """ "The court blocked the sale, citing a threat to public health": the reason cited is
+    what the subject of the clause put forward (a cue of its own). "citing sources" is left to
+    the reporting verb it hangs on (`_find_cited`)."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj", "obj")), None)
+    if obj is None or source_like(obj, lexicon):
+        return None
+    reporter = next((a for a in tok.ancestors if a.pos_ == "VERB"
+                     and a.lemma_.lower() in lexicon.verbs), None)
+    subj = find_subject(reporter if reporter is not None else tok)  # "X said ..., citing"
+    if subj is None or subj.pos_ in ("VERB", "AUX"):
+        return None
+    hit = CueHit(tok, Span(tok.idx + offset, tok.idx + len(tok.text) + offset), "object")
+    hit.source_token, hit.source = subj, noun_phrase(subj, offset)
+    hit.content = _trim(tok.doc[obj.left_edge.i:obj.right_edge.i + 1], offset)
+    return hit
+
+
+def _noun_hit(tok, offset: int) -> Optional[CueHit]:
+    """ "Trump's claim that there were thousands of shootings", "the warning by the agency that
+    ...": a noun of saying with a "that" clause (not a relative clause: "the claim that he
+    made") and a possessor or "by/from" phrase that names who put it forward."""
+    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "appos")
+                   and c.pos_ in ("VERB", "AUX") and c.left_edge.lower_ == "that"
+                   and c.left_edge.dep_ == "mark"), None)
+    if clause is None:
+        return None
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if source is None:
+        by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                   and c.i < clause.i), None)
+        source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    if source is None:
+        return None
+    hit = CueHit(tok, Span(tok.idx + offset, tok.idx + len(tok.text) + offset), "noun")
+    hit.source_token, hit.source = source, noun_phrase(source, offset)
+    if source.dep_ == "poss":  # "Trump's": the name without the possessive ending
+        end = max((t for t in source.subtree if t.dep_ != "case"), key=lambda t: t.i)
+        hit.source = Span(hit.source.start, end.idx + len(end.text) + offset)
+    hit.content = _trim(tok.doc[clause.left_edge.i:clause.right_edge.i + 1], offset)
+    return hit
 
 
 OBJECT_DEPS = frozenset({"dobj", "obj", "xcomp", "oprd", "ccomp"})
@@ -119,6 +197,25 @@ def _object_content(tok, offset: int) -> Optional[Span]:
     if tok.doc[first].dep_ == "prep":
         first += 1  # "called for a ban": the content is "a ban"
     return _trim(tok.doc[first:last + 1], offset)
+
+
+def _active(tok) -> bool:
+    """Not a passive ("the accord is expected to ..."): its subject is no speaker."""
+    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _noun_object(tok, offset: int) -> Optional[Span]:
+    """What a reporting verb with no clause reports: its object ("acknowledged the risks",
+    "noted the rule", "pledged to cut taxes"); not a bare pronoun ("said it", "said this"),
+    which points at a quotation or a clause elsewhere."""
+    content = _object_content(tok, offset)
+    if content is None:
+        return None
+    words = [t for t in tok.doc[tok.i + 1:tok.sent.end] if t.idx + offset >= content.start
+             and t.idx + offset < content.end and not t.is_punct]
+    if len(words) <= 1 and (not words or words[0].pos_ in ("PRON", "DET")):
+        return None
+    return content
 
 
 def token_span(tokens, offset: int) -> Span:
@@ -156,12 +253,16 @@ def _cue_span(tok, offset: int) -> Span:
 
 
 def find_subject(verb):
-    """The token naming who speaks for a reporting verb, or None."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in RELATIVE_WORDS and verb.dep_ in ("relcl", "acl"):
-                return verb.head
-            return child
+    """The token naming who speaks for a reporting verb, or None. Of two subjects the parser
+    gave one verb ("Strikes killed 12 people, the ministry said"), the nearer one speaks."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        before = [c for c in subjects if c.i < verb.i]
+        subjects = before[-1:] or subjects
+    for child in subjects:
+        if child.lower_ in RELATIVE_WORDS and verb.dep_ in ("relcl", "acl"):
+            return verb.head
+        return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return find_subject(verb.head)
     if verb.dep_ == "acl":  # "Peskov, who was present for the talks, confirmed" misparsed
@@ -177,13 +278,13 @@ def find_subject(verb):
     return None
 
 
-def _verb_hit(tok, kind: str, offset: int) -> CueHit:
+def _verb_hit(tok, kind: str, offset: int, lexicon: Optional[CueLexicon] = None) -> CueHit:
     hit = CueHit(tok, _cue_span(tok, offset), kind)
     subj = find_subject(tok)
     if subj is not None and subj.pos_ not in ("VERB", "AUX"):
         hit.source_token = subj
         hit.source = noun_phrase(subj, offset)
-    _find_cited(tok, offset, hit)
+    _find_cited(tok, offset, hit, lexicon)
     hit.content = _verb_content(tok, offset, hit)
     c = hit.content
     if c is not None and c.start < hit.cue.start < c.end:  # a misparse ran over the cue itself
@@ -192,18 +293,31 @@ def _verb_hit(tok, kind: str, offset: int) -> CueHit:
         for cut in hit.excluded:  # "reported, citing sources, that ...": not part of the content
             if c.start <= cut.start < c.start + 40 and cut.end < c.end:
                 c = hit.content = _skip_to_word(tok.doc, offset, cut.end, c.end)
+    if c is not None:  # "... the talks failed, citing the cost": the reason is not the content
+        for t in tok.doc[tok.i + 1:tok.sent.end]:
+            if t.lower_ in ("citing", "quoting") and t.idx + offset > c.start \
+                    and t.idx + offset < c.end and t.i > 0 and t.nbor(-1).text == ",":
+                hit.content = _trim(tok.doc[_index_at(tok.doc, c.start, offset):t.i], offset)
+                break
     return hit
 
 
-def _find_cited(tok, offset: int, hit: CueHit) -> None:
+def _index_at(doc, start: int, offset: int) -> int:
+    """The index of the token starting at text offset `start` (or the first after it)."""
+    span = doc.char_span(start - offset, start - offset + 1, alignment_mode="expand")
+    return span.start if span is not None else len(doc) - 1
+
+
+def _find_cited(tok, offset: int, hit: CueHit, lexicon: Optional[CueLexicon]) -> None:
     """ "X reported, citing Y, ...": Y is the source behind X (found right after the verb, as
-    the parser may hang "citing" on another clause)."""
+    the parser may hang "citing" on another clause), when Y names a source (`source_like`)."""
     sent = tok.sent
     for t in tok.doc[tok.i + 1:min(sent.end, tok.i + 8)]:
         if t.lower_ in ("citing", "quoting"):
             cited = next((c for c in t.children if c.dep_ in ("dobj", "pobj", "obj")), None)
             if cited is not None:
-                hit.cited, hit.cited_token = noun_phrase(cited, offset), cited
+                if lexicon is None or source_like(cited, lexicon):
+                    hit.cited, hit.cited_token = noun_phrase(cited, offset), cited
                 end = max(cited.right_edge.i, t.i)
                 hit.excluded.append(token_span(tok.doc[t.i:end + 1], offset))
             return
@@ -243,13 +357,49 @@ def _verb_content(tok, offset: int, hit: CueHit) -> Optional[Span]:
     # parser attached elsewhere runs from "that" to the end of the sentence.
     sent = tok.sent
     for t in tok.doc[tok.i + 1:min(sent.end, tok.i + 12)]:
+        if t.lower_ == "that" and t.dep_ == "mark" and t.head.dep_ in ("acl", "appos") \
+                and t.head.head.pos_ == "NOUN" and t.head.head.i > tok.i:
+            break  # "rejected the claim that ...": the clause is the noun's, not the verb's
         if t.lower_ == "that" and t.i + 3 < sent.end and not (
                 t.dep_ == "det" and t.head.i == t.i + 1 and t.head.pos_ == "NOUN"
                 and t.head.dep_ in ("dobj", "pobj")):
             return _trim(tok.doc[t.i:sent.end], offset)
         if t.tag_ in FINITE or t.is_sent_end or t.text in (";", ":") or t.is_quote:
             break
+    if hit.kind == "verb":
+        return _clause_before_comma(tok, offset, hit)
     return None
+
+
+def _clause_before_comma(tok, offset: int, hit: CueHit) -> Optional[Span]:
+    """ "Strikes killed 12 people on Sunday, the ministry said, hours after ..." and "The plan
+    fails, said Smith": the parser hung the reported clause on the cue as a second subject or
+    a modifier. The content is the sentence from its start to the comma before the source (or
+    before an inverted cue), when that part is a clause (it has a verb) and not an adverbial
+    opener ("After the talks ended, officials said nothing")."""
+    sent, doc = tok.sent, tok.doc
+    subj = hit.source_token
+    if tok.dep_ != "ROOT":
+        return None
+    if subj is not None and subj.i < tok.i:
+        first = subj.left_edge.i
+        if any(doc[i].pos_ in ("VERB", "AUX") for i in range(first, subj.i)):
+            return None
+    elif tok.i > sent.start and doc[tok.i - 1].text == ",":
+        first = tok.i  # "..., said Smith"
+    else:
+        return None
+    comma = first - 1
+    lead = next((t for t in sent if t.pos_ not in ("CCONJ", "PUNCT", "SPACE")), None)
+    if comma - sent.start < 4 or doc[comma].text != "," or lead is None \
+            or lead.dep_ in ("mark", "prep", "advmod", "advcl") \
+            or lead.tag_ in ("IN", "VBG", "VBN", "WRB"):
+        return None  # "But when ...", "Campaigning in 2012, he ...": an adverbial opener
+    clause = doc[sent.start:comma]
+    if not any(t.pos_ in ("VERB", "AUX") for t in clause) or any(
+            t.is_quote or (t.dep_ == "mark" and t.lower_ != "that") for t in clause):
+        return None
+    return _trim(clause, offset)
 
 
 def _trim(tokens, offset: int) -> Optional[Span]:
@@ -279,6 +429,9 @@ def _according(tok, offset: int) -> Optional[CueHit]:
     rest_before = [t for t in sent if t.i < phrase.start]
     rest_after = [t for t in sent if t.i >= phrase.stop]
     part = rest_after if len(rest_after) >= len(rest_before) else rest_before
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= phrase.stop for t in rest_before) \
+            and any(t.i == sent.root.i for t in rest_after):
+        part = rest_before + rest_after  # "The economy, according to the bank, will grow"
     hit.content = _trim(part, offset)
     return hit
 
