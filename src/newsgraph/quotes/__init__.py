@@ -8,6 +8,7 @@ The quotes stage (`newsgraph.stages.quotes`) reads top to bottom as the steps of
 - `reported` cue words in the dependency parse, with the source and the reported content
              (indirect speech, "according to X", attributions after the content);
 - `block`    paragraphs quoted without marks ("X narrated:" + paragraph, "NAME: text");
+- `headline` headlines that quote ("Pence: ...", "Flynn Says ...", "..., Doctor Says");
 - `sources`  source span -> speaker entity (names, pronouns, nominals), anonymous sources,
              chains (`via`: "according to Tass", "citing sources").
 """
