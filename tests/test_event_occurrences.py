@@ -169,7 +169,7 @@ def test_an_event_asserted_and_reported_is_one_event_that_lists_its_sources(pipe
     rec = analyze(pipeline, "Kenya and Ethiopia signed a border security pact on Monday. Kenya "
                             "and Ethiopia signed the pact after two days of talks, the Kenyan "
                             "foreign ministry said.", published="2024-03-06")
-    pacts = [e for e in of_type(rec, "AGREE") if trigger(rec, e) == "signed"]
+    pacts = [e for e in of_type(rec, "SUPPORT") if trigger(rec, e) == "signed"]
     assert len(pacts) == 1
     assert pacts[0]["status"] == "asserted" and pacts[0]["attributed_to"] is None
     assert pacts[0]["reported_by"], "the ministry that also reports it is kept"

@@ -76,7 +76,7 @@ def test_lexicon_has_every_plover_type_and_particle_readings_first():
     ("Russian forces shelled the Ukrainian city of Kharkiv overnight.", "ASSAULT"),
     ("The European Union imposed new sanctions on Belarus.", "SANCTION"),
     ("Norway expelled three Russian diplomats on Friday.", "SANCTION"),
-    ("Kenya and Uganda signed a trade agreement in Nairobi.", "AGREE"),
+    ("Kenya and Uganda signed a trade agreement in Nairobi.", "SUPPORT"),  # CAMEO 057
     ("Police in Turkey arrested dozens of opposition activists.", "COERCE"),
     ("Thousands of Chileans protested in Santiago against pension cuts.", "PROTEST"),
     ("The United Nations called for an immediate ceasefire in Yemen.", "REQUEST"),
@@ -180,7 +180,7 @@ def test_negated(front):
     doc = events(front, "Neither side has announced any arms deals.")
     assert only(doc, "COOPERATE").status == "negated"
     doc = events(front, "Hungary did not sign the treaty.")
-    assert only(doc, "AGREE").status == "negated"
+    assert only(doc, "SUPPORT").status == "negated"
 
 
 def test_reported_speech_names_the_speaker(front):
