@@ -232,3 +232,18 @@ def test_the_attack_a_killing_happened_in_is_the_same_event(front):
 
 def test_freezing_assets_is_a_sanction(front):
     assert triggers(front, "The European Union froze the assets of three financiers.") == {"froze": "SANCTION"}
+
+
+def test_an_action_announced_unless_the_other_side_yields_is_an_ultimatum(front):
+    doc = parse(front, "Kenya said it will withdraw its troops from Somalia unless the government "
+                       "pays their salaries.")
+    find_events(doc)
+    found = {(doc.span_text(e.trigger), e.event, e.status) for e in doc.events}
+    assert {("will", "THREATEN"), ("withdraw", "RETREAT")} <= {(t, e) for t, e, _ in found}
+    assert ("withdraw", "RETREAT", "hypothetical") in found  # only if the condition is not met
+
+
+def test_accepting_demands_is_yielding_accepting_an_invitation_is_agreeing(front):
+    assert triggers(front, "The government accepted the demands of the striking miners.")[
+        "accepted"] == "CONCEDE"
+    assert triggers(front, "The president accepted the invitation.")["accepted"] == "AGREE"

@@ -45,11 +45,15 @@ def intent_governor(tok, lex: Lexicon, trigger_ids: set[int]):
     return None
 
 
-def intent_reading(entry: Entry, negated: bool, lex: Lexicon) -> Optional[Entry]:
-    """The CAMEO-style intent event for an announced action of type `entry.event`."""
+def intent_reading(entry: Entry, negated: bool, lex: Lexicon, conditional: bool = False) -> Optional[Entry]:
+    """The CAMEO-style intent event for an announced action of type `entry.event`. An action
+    announced on a condition the other side must meet ("will withdraw its troops unless the
+    government arranges a ceasefire") is an ultimatum: a threat whatever the action."""
     cooperative = entry.event.lower() in lex.cue("cooperative")
     if entry.event in ("AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE"):
         return None  # verbal acts: "will agree" is not a further event
+    if conditional:
+        return Entry("intent", "VERB", "THREATEN", None, entry.context, "139")
     if negated:
         return Entry("intent", "VERB", "REJECT", None, entry.context, "12") if cooperative else None
     if cooperative:
@@ -79,3 +83,9 @@ def is_threat_warning(tok, lex: Lexicon) -> bool:
                 c.dep_ == "aux" and c.lower_ in lex.cue("future_aux") | {"would", "'d"} for c in comp.children):
             return True
     return False
+
+
+def has_ultimatum(clause) -> bool:
+    """An "unless ..." clause on the announced action: the condition of an ultimatum."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in clause.children)

@@ -50,6 +50,9 @@ def local_cues(tok, lex: Lexicon, as_governor: bool) -> set[str]:
                 found.add("future")
         elif c.dep_ == "mark" and lem in lex.cue("hypothetical_mark"):
             found.add("hypothetical")
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                       for m in c.children):
+            found.add("hypothetical")  # "will withdraw unless ...", "will attack if ...": conditional
         elif c.dep_ in ("amod", "compound", "advmod"):
             if lem in lex.cue("hypothetical_mod") or low in lex.cue("hypothetical_mod"):
                 found.add("hypothetical")

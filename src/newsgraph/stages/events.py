@@ -22,7 +22,8 @@ from ..document import Document, Event, Span
 from ..events.attach import Attacher, where_clause_head
 from ..events.merge import merge_repeats, same_standing
 from ..events.lexicon import load_lexicon
-from ..events.derived import demand_clauses, intent_governor, intent_reading, is_threat_warning
+from ..events.derived import (demand_clauses, has_ultimatum, intent_governor, intent_reading,
+                              is_threat_warning)
 from ..events.lexicon import Entry
 from ..events.roles import EntityIndex, event_roles, phrase_entities, reporter_entities
 from ..events.status import Status, event_status
@@ -189,7 +190,8 @@ def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set,
         where = where_clause_head(clause)
         extra = {"reciprocal": True} if roles.reciprocal else {}
         gov = intent_governor(clause, lex, trigger_ids) if roles.actor else None
-        intent = intent_reading(entry, status.status == "negated", lex) if gov is not None else None
+        intent = intent_reading(entry, status.status == "negated", lex,
+                                has_ultimatum(clause)) if gov is not None else None
         if intent is not None:
             by_other = status.attributed_to is not None and status.attributed_to not in roles.actor
             said = Status("reported" if by_other else "asserted", status.attributed_to if by_other else None)
