@@ -247,3 +247,11 @@ def test_accepting_demands_is_yielding_accepting_an_invitation_is_agreeing(front
     assert triggers(front, "The government accepted the demands of the striking miners.")[
         "accepted"] == "CONCEDE"
     assert triggers(front, "The president accepted the invitation.")["accepted"] == "AGREE"
+
+
+def test_refusing_in_advance_is_a_rejection_and_reinforcing_a_mobilisation(front):
+    doc = parse(front, "Jordan says it will not accept any more refugees.")
+    find_events(doc)
+    assert "REJECT" in {e.event for e in doc.events}
+    assert triggers(front, "Israel has strengthened its forces along the border.")[
+        "strengthened"] == "MOBILIZE"

@@ -50,6 +50,8 @@ def intent_reading(entry: Entry, negated: bool, lex: Lexicon, conditional: bool 
     announced on a condition the other side must meet ("will withdraw its troops unless the
     government arranges a ceasefire") is an ultimatum: a threat whatever the action."""
     cooperative = entry.event.lower() in lex.cue("cooperative")
+    if entry.event == "AGREE" and negated:
+        return Entry("intent", "VERB", "REJECT", None, entry.context, "12")  # "will not accept"
     if entry.event in ("AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE"):
         return None  # verbal acts: "will agree" is not a further event
     if conditional:
