@@ -8,17 +8,13 @@ and the status an event noun takes from its clause ("whether talks will take pla
 from __future__ import annotations
 
 import pytest
+from conftest import parse_with_spacy_names
 
-from newsgraph.document import Entity, Mention
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.events.status import event_status
 from newsgraph.events.triggers import dependent_lemmas, find_triggers
 from newsgraph.pipeline import Pipeline
-from newsgraph.read.record import document_from_record
 from newsgraph.stages.events import find_events
-
-NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
-
 
 @pytest.fixture(scope="module")
 def front():
@@ -26,16 +22,7 @@ def front():
 
 
 def parse(front, text):
-    doc = front(document_from_record({"id": "t", "text": text, "published": "2024-03-06"}))
-    by = {}
-    for ent in doc.parse.ents:
-        if ent.label_ in NAME_LABELS:
-            key = (ent.label_, ent.text.lower())
-            if key not in by:
-                by[key] = Entity(id=f"E{len(by) + 1}", label=ent.label_, name=ent.text)
-            by[key].mentions.append(Mention(ent.start_char + doc.parse_offset, ent.end_char + doc.parse_offset))
-    doc.entities = list(by.values())
-    return doc
+    return parse_with_spacy_names(front, text, "2024-03-06")
 
 
 def triggers(front, text):

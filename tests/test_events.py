@@ -8,15 +8,12 @@ from __future__ import annotations
 
 
 import pytest
+from conftest import parse_with_spacy_names
 
-from newsgraph.document import Entity, Mention, Place, Quote, Span, Time
+from newsgraph.document import Place, Quote, Span, Time
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.pipeline import Pipeline
-from newsgraph.read.record import document_from_record
 from newsgraph.stages.events import find_events
-
-NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
-
 
 @pytest.fixture(scope="module")
 def front():
@@ -25,17 +22,7 @@ def front():
 
 
 def parse(front, text, published="2023-09-14"):
-    doc = front(document_from_record({"id": "t", "text": text, "published": published}))
-    by = {}
-    for ent in doc.parse.ents:
-        if ent.label_ not in NAME_LABELS:
-            continue
-        key = (ent.label_, ent.text.lower())
-        if key not in by:
-            by[key] = Entity(id=f"E{len(by) + 1}", label=ent.label_, name=ent.text)
-        by[key].mentions.append(Mention(ent.start_char + doc.parse_offset, ent.end_char + doc.parse_offset))
-    doc.entities = list(by.values())
-    return doc
+    return parse_with_spacy_names(front, text, published)
 
 
 def events(front, text, **layers):
