@@ -16,6 +16,7 @@ from newsgraph.events.triggers import dependent_lemmas, find_triggers
 from newsgraph.pipeline import Pipeline
 from newsgraph.stages.events import find_events
 
+
 @pytest.fixture(scope="module")
 def front():
     return Pipeline(("clean", "parse"))

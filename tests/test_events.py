@@ -6,7 +6,6 @@ the full default pipeline on the sample article when it is present.
 """
 from __future__ import annotations
 
-
 import pytest
 from conftest import parse_with_spacy_names
 
@@ -14,6 +13,7 @@ from newsgraph.document import Place, Quote, Span, Time
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.pipeline import Pipeline
 from newsgraph.stages.events import find_events
+
 
 @pytest.fixture(scope="module")
 def front():
