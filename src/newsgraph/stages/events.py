@@ -5,9 +5,9 @@ their actor and recipient entities (`events.roles`), their status and source (`e
 using the quotes layer when present), and the date and place attached to their clause
 (`events.attach`, using the times and places layers when present; None otherwise). Then:
 
-- an event noun that is only the content of another trigger ("condemned the attack",
-  "signed an agreement") is not an event of its own unless it names its own actor
-  ("condemned Russia's invasion");
+- how the sentence's triggers relate (`events.links`): an event noun that is only the content
+  of another trigger ("condemned the attack") is not an event of its own unless it names its
+  own actor ("condemned Russia's invasion"); an event within another takes its time and place;
 - the same event told again is one event with more evidence (`events.merge`):
   `extra["evidence"]` lists every sentence span, `extra["reported_by"]` every source.
 
@@ -25,36 +25,14 @@ from ..events.lexicon import load_lexicon
 from ..events.derived import (demand_clauses, has_ultimatum, intent_governor, intent_reading,
                               is_threat_warning)
 from ..events.lexicon import Entry
+from ..events.links import (copula_subject, frame_trigger, is_content_of_trigger, is_definite,
+                            linked_clauses)
 from ..events.roles import EntityIndex, event_roles, phrase_entities, reporter_entities
 from ..events.status import Status, event_status
-from ..events.triggers import Trigger, find_triggers
+from ..events.triggers import find_triggers
 from . import stage
 
-CONTENT_PREPS = frozenset({"of", "for", "on", "upon", "to", "about", "over", "with", "against", "into"})
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 DEMAND = Entry("must", "VERB", "REQUEST", None, (), "10")
-
-
-def is_content_of_trigger(trig: Trigger, roles, by_token: dict, index: EntityIndex) -> bool:
-    """True for an event noun that only names what another trigger is about, with no actor of
-    its own in its phrase: "condemned the attack", "accepted the invitation"; or the same event
-    named again around its verb: "killed two soldiers in an attack"."""
-    if not trig.is_noun or roles.host is None or roles.host.i not in by_token:
-        return False
-    tok = trig.token
-    link = tok
-    while link.head.i != roles.host.i and link.head.i != link.i:
-        link = link.head
-    if link.dep_ == "prep" and link.lower_ in ("in", "during") and \
-            by_token[roles.host.i].entry.event == trig.entry.event:
-        return True
-    if link.dep_ == "prep" and link.lower_ not in CONTENT_PREPS:
-        return False  # "captured the town after days of fighting": a separate event
-    # an actor of its own: "its invasion", "a Russian attack", "talks between X and Y" — not a
-    # mere adjective ("an official protest", "a regional summit")
-    own = any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and phrase_entities(c, index)) or
-              (c.dep_ == "prep" and c.lower_ in ("by", "between")) for c in tok.children)
-    return not (own and roles.actor)
 
 
 def make_event(doc: Document, sent, tok, entry: Entry, actor, recipient, status: Status,
@@ -72,71 +50,6 @@ def make_event(doc: Document, sent, tok, entry: Entry, actor, recipient, status:
         date=attacher.date(anchors + list(linked)), status=status.status,
         attributed_to=status.attributed_to,
         extra={"cameo": entry.cameo, **extra, "evidence": [sentence.to_dict()]})
-
-
-def copula_subject(trig: Trigger, by_token: dict[int, Trigger]) -> Optional[Trigger]:
-    """For "the visit is Kim's first trip": the subject trigger the attribute trigger restates."""
-    tok = trig.token
-    if not trig.is_noun or tok.dep_ != "attr" or tok.head.lemma_.lower() != "be":
-        return None
-    for s in tok.head.children:
-        other = by_token.get(s.i)
-        if s.dep_ == "nsubj" and other is not None and other.entry.event == trig.entry.event:
-            return other
-    return None
-
-
-def is_definite(noun) -> bool:
-    """ "the invitation", "this visit", "such a visit", "their talks": a noun that refers back."""
-    return any((c.dep_ in ("det", "predet") and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.pos_ == "PRON")
-               for c in noun.children)
-
-
-def linked_clauses(verb) -> list[int]:
-    """Token indexes of the participle clauses told as one moment with `verb`: "visited
-    Pyongyang in 2000, meeting Kim Jong-il" (its participle, its governor, the governor's other
-    participles). Conjoined clauses may be other moments ("had not agreed ..., and the signing
-    could be postponed until next month") and lend nothing."""
-    def participles(tok):
-        return [c.i for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i != verb.i]
-
-    out = participles(verb)
-    if verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            out.append(verb.head.i)
-        out += participles(verb.head)
-    return out
-
-
-FRAME_PREPS = frozenset({"at", "during", "on", "in", "amid"})
-
-
-def frame_trigger(clause, trigger_ids: set[int], lex) -> Optional[int]:
-    """The event noun another event happens within, or None: "a reception in which Kim invited
-    Putin", "at the end of the reception, Kim invited", "on the sidelines of the summit, they
-    met", "during the visit, he signed"."""
-    head = clause.head
-    if head.i not in trigger_ids and head.dep_ == "pobj" and head.head.dep_ == "prep":
-        head = head.head.head  # "a reception for Scholz in which ...", attached to "Scholz"
-    if clause.dep_ == "relcl" and head.i in trigger_ids and any(
-            (c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children)) or
-            (c.dep_ == "advmod" and c.lower_ in ("where", "when")) for c in clause.children):
-        return head.i
-    for prep in clause.children:
-        if prep.dep_ != "prep" or prep.lower_ not in FRAME_PREPS:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
-                continue
-            if pobj.i in trigger_ids:
-                return pobj.i
-            if pobj.lemma_.lower() in lex.cue("frame_noun"):
-                for of in pobj.children:
-                    if of.dep_ == "prep" and of.lower_ == "of":
-                        for inner in of.children:
-                            if inner.dep_ == "pobj" and inner.i in trigger_ids:
-                                return inner.i
-    return None
 
 
 def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set,
