@@ -316,3 +316,23 @@ def test_firm_stem_takes_the_firm_label(pipe):
     rec = analyse(pipe, "Apic Yamada - profit forecast .\nTOKYO 1997-03-02\n"
                         "NOTE - Apic Yamada Corp makes semiconductor leadframes .\n")
     assert _label(rec, "Apic Yamada") == "ORG"
+
+
+def test_an_unplaced_head_of_state_gets_the_country_the_story_is_set_in(pipe):
+    rec = analyse(pipe, "President Patrice Talon extended the curfew in Cotonou on Sunday after "
+                        "unrest in the city.\n")
+    assert entity_with(rec, "Patrice Talon")["actor"]["country"] == "BEN"
+
+
+def test_no_home_country_from_a_target_nor_for_a_spokesman(pipe):
+    rec = analyse(pipe, "President Bush threatened further action against Russia on Tuesday.\n")
+    assert not (entity_with(rec, "Bush")["actor"] or {}).get("country")
+    rec = analyse(pipe, "Sudan's army accepted the truce in Khartoum. Sudan's generals must now "
+                        "stop the fighting in Sudan, spokesman Matthew Miller said.\n")
+    assert not (entity_with(rec, "Matthew Miller")["actor"] or {}).get("country")
+
+
+def test_a_common_word_outlet_confirms_a_name_spacy_found(pipe):
+    rec = analyse(pipe, "The AP reported on Monday that the talks had failed.\n")
+    ent = entity_with(rec, "AP")
+    assert ent["label"] == "ORG" and ent["actor"]["code"] == "USAMED"

@@ -9,7 +9,8 @@ The entities stage runs three steps over the one spaCy parse of a document:
   variants, aliases and acronyms, role nominals, pronouns via
   `pronouns`), each with its `kind`;
 - `coding`: each entity coded as a political actor (country, PLOVER sector, role, code) from
-  the text first (titles, appositives, NORP/GPE modifiers), then from the curated tables.
+  the text first (titles, appositives, NORP/GPE modifiers), then from the curated tables;
+- `home`: officials the text does not place get the country the story is clearly set in.
 
 The curated tables live in `newsgraph/knowledge/` and are loaded once by `knowledge`.
 """

@@ -70,6 +70,7 @@ class Knowledge:
     terms: dict[str, list[Term]] = field(default_factory=dict)  # squash(name) -> terms
     roles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (sector, person)
     leader_roles: frozenset = frozenset()  # heads of state or government ("president", "leader")
+    speaker_roles: frozenset = frozenset()  # roles that speak for another body ("spokesman")
     role_words: int = 1
     demonyms: dict[str, str] = field(default_factory=dict)  # name_key -> ISO3 (also countries)
     teams: set[str] = field(default_factory=set)  # squash() of teams named like places
@@ -182,6 +183,7 @@ def load() -> Knowledge:
         kb.roles[row["phrase"]] = (row["sector"], row["person"] == "1")
         kb.role_words = max(kb.role_words, len(row["phrase"].split()))
     kb.leader_roles = frozenset(r["phrase"] for r in read_tsv("roles.tsv") if r["leader"] == "1")
+    kb.speaker_roles = frozenset(r["phrase"] for r in read_tsv("roles.tsv") if r["speaks_for"] == "1")
     return kb
 
 

@@ -332,10 +332,25 @@ def _add_repeats(names, sdoc, caps, best, confirmed) -> list[Name]:
     return sorted(names + extra, key=lambda x: x.start)
 
 
+def confirm_weak(names: list[Name], sdoc, kb: Knowledge, caps: list[bool]) -> None:
+    """A name spaCy found that a weak known entry spells ("AP", "Time") is that known actor
+    when the labels agree: the entry alone is too common a word to find a name, not to say
+    whose it is."""
+    for x in names:
+        if x.known is not None or x.source != "spacy":
+            continue
+        surface = name_text(sdoc, x)
+        weak = [k for k in kb.names.get(name_key(surface), [])
+                if k.weak and k.label == x.label and _case_ok(k, surface, caps[x.start])]
+        if weak:
+            x.known = choose(weak)
+
+
 def find_names(sdoc, kb: Knowledge) -> list[Name]:
     """Every name in the parse, non-overlapping, in text order."""
     caps = caps_lines(sdoc)
     names = merge(spacy_names(sdoc, caps), known_names(sdoc, kb, caps), sdoc)
+    confirm_weak(names, sdoc, kb, caps)
     names = body_pattern(names, sdoc)
     names = company_pattern(names, sdoc, kb)
     return apply_context(names, sdoc, caps, kb)

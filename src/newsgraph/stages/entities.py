@@ -9,7 +9,7 @@ LANGUAGE) become entities; dates and numbers belong to other layers.
 """
 from __future__ import annotations
 
-from ..actors import cluster, coding, knowledge, names
+from ..actors import cluster, coding, home, knowledge, names
 from ..document import Document
 from . import stage
 
@@ -25,5 +25,6 @@ def find_entities(doc: Document) -> Document:
     found = names.find_names(doc.parse, kb)
     doc.entities = cluster.build_entities(doc, found, kb)
     coding.code_entities(doc, kb)
+    home.fill_home_country(doc, kb)
     cluster.add_references(doc, kb)
     return doc
