@@ -131,6 +131,43 @@ def test_light_verb_gives_the_noun_its_actor(front):
     assert names(doc, ev.actor) == ["Chinese"] and names(doc, ev.recipient) == ["Vietnam"]
 
 
+def recipients(doc, event_type):
+    return [n for e in doc.events if e.event == event_type for n in names(doc, e.recipient)]
+
+
+@pytest.mark.parametrize("text,event_type,recipient", [
+    # a demand: the subject of the clause demanded
+    ("Canada demanded that Venezuela release the detained journalists.", "REQUEST", "Venezuela"),
+    ("Norway repeated its demand that Sudan free the prisoners.", "REQUEST", "Sudan"),
+    ("Brazil called on Argentina to reopen the border.", "REQUEST", "Argentina"),
+    # an object naming no one: whom it concerns, or who made it
+    ("Chile lodged a formal protest with Peru on Tuesday.", "ACCUSE", "Peru"),
+    ("Egypt lifted the blockade on Libyan trucks.", "RETREAT", "Libyan"),
+    ("Kenya rejected calls by Somalia for a new border commission.", "REJECT", "Somalia"),
+    ("Police confiscated weapons from Somali militias.", "COERCE", "Somali"),
+    ("A camp for Sudanese refugees was attacked by gunmen on Sunday.", "ASSAULT", "Sudanese"),
+    # a protest: whom its purpose clause addresses, else the place it happens in
+    ("Thousands of farmers staged a hunger strike to demand the resignation of President William Ruto.",
+     "PROTEST", "William Ruto"),
+    ("Hundreds of teachers protested in Nairobi on Monday.", "PROTEST", "Nairobi"),
+    ("Hungary deployed troops in Serbia last week.", "MOBILIZE", "Serbia"),
+])
+def test_recipient_from_the_shape_of_the_event(front, text, event_type, recipient):
+    assert recipient in recipients(events(front, text), event_type)
+
+
+def test_threat_is_aimed_at_whose_act_is_its_condition(front):
+    doc = events(front, "Ghana threatened to recall its ambassador unless Togo closed the camps.")
+    assert names(doc, only(doc, "THREATEN").recipient)[0] == "Togo"
+
+
+def test_topic_and_reason_phrases_give_no_recipient(front):
+    doc = events(front, "France held talks with Germany on Ukraine.")
+    assert names(doc, only(doc, "CONSULT").recipient) == ["Germany"]
+    doc = events(front, "Pakistan threatened to cut ties with Iran over its support for Israel.")
+    assert names(doc, only(doc, "THREATEN").recipient) == ["Iran"]
+
+
 def test_pronoun_subject_of_reported_clause_is_the_reporter(front):
     doc = events(front, "Switzerland said it had expelled two Russian diplomats.")
     ev = only(doc, "SANCTION")

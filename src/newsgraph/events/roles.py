@@ -16,6 +16,12 @@ hostile or coercive events ("an attack on Kyiv", "sanctions on Iran") but a plac
 encounters and agreements ("a meeting on the border", "talks on trade"), so those take no
 recipient from them. The object of a preposition that is itself an event is a reason or a
 purpose, not a recipient ("praised the army for its invasion", "invited him to a summit in Lagos").
+Where the direct roles name no recipient, the event's own shape may: an object naming no one
+gives the one it concerns ("lodged a protest with Albania", "lifted the blockade on Palestinian
+lorries", "rejected calls by Belarus"); a demand the subject of the clause demanded ("demanded
+that the US cancel ..."); a threat the one whose act is its condition ("threatened to ... unless
+the Kremlin closed ..."); and a hostile act or a protest the state of the place it happens in
+("demonstrated in Kirkuk", "bombs exploded in Kabul").
 """
 from __future__ import annotations
 
@@ -37,6 +43,16 @@ PHRASE_PREPS = frozenset({"of", "from"})
 AFFILIATION_PREPS = frozenset({"with", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
+# events whose object's "on"/"at"/"over" phrase is still a topic ("signed an agreement on trade")
+TOPIC_EVENTS = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"})
+# events aimed at the authorities of the place they happen in ("protested in Kirkuk")
+PLACE_TARGET_EVENTS = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# events whose verb's "from" names the one deprived ("confiscated weapons from the rebels",
+# "withdrew its troops from Lebanon", "expelled diplomats from Tehran")
+FROM_EVENTS = frozenset({"COERCE", "RETREAT", "SANCTION"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+OBJECT_AGENT_PREPS = frozenset({"by", "from"})
 PAIR_WORDS = {"leader": "PERSON", "president": "PERSON", "man": "PERSON", "two": None,
               "both": None, "side": "GPE", "country": "GPE", "nation": "GPE", "government": "GPE"}
 
@@ -52,6 +68,11 @@ class Context:
     def recipient_preps(self, preps: frozenset) -> frozenset:
         return preps - PLACE_OR_TOPIC_PREPS if self.event in ENCOUNTER_EVENTS else preps
 
+    def object_preps(self) -> frozenset:
+        """Prepositions of an object noun that name whom the event concerns: "the curfew on
+        Palestinians" is the target of lifting it, "an agreement on trade" only a topic."""
+        return RECIPIENT_PREPS - PLACE_OR_TOPIC_PREPS if self.event in TOPIC_EVENTS else RECIPIENT_PREPS
+
     def located(self, tok) -> bool:
         """May a place in `tok`'s phrase stand for its participants? Not when `tok` is itself
         an encounter ("held talks in Brussels", "invited him to a summit in Lagos": a venue);
@@ -65,13 +86,21 @@ class Context:
         happens ("invited him to a summit in Lagos"); after "for" it is a reason and gives none
         ("praised the army for its invasion")."""
         out: list[str] = []
-        for prep in children(tok, "prep"):
+        allowed = self.recipient_preps(preps)
+        if self.event == "REQUEST" and children(tok, "xcomp"):
+            allowed = allowed | {"on", "upon"}  # "called on Japan to stop": whom it asks
+        for prep in children(tok, "prep", "dative"):
+            if prep.pos_ != "ADP":
+                continue  # a dative noun ("gave Iraq aid") is an object, read as one
             lem = prep.lemma_.lower()
-            if lem not in self.recipient_preps(preps):
+            if lem not in allowed:
                 continue
             for pobj in children(prep, "pobj"):
                 if pobj.i not in self.triggers or lem != "for":
-                    _add(out, phrase_entities(pobj, index, located=self.located(pobj)))
+                    # "demonstrations against violations by the Israeli military", "mobilized
+                    # for a war against Iraq"; but "over their ties with Israel" is a reason
+                    _add(out, phrase_entities(pobj, index, located=self.located(pobj)) or
+                         (object_concerns(pobj, index, self, 1) if lem != "over" else []))
         return out
 
 
@@ -103,6 +132,7 @@ class EntityIndex:
                 for tok in span:
                     self.by_token.setdefault(tok.i, ent.id)
         self.order.sort()
+        self.label = {ent.id: ent.label for ent in doc.entities}
         # a nationality inside an organisation's name ("the South Korean Defense Ministry") is
         # not a participant of its own when counting who was named last
         names = sorted((m.start, m.end) for ent in doc.entities if ent.label != "NORP"
@@ -221,7 +251,8 @@ def verb_roles(verb, index: EntityIndex, depth: int = 0, ctx: Context = Context(
         subj, passive = passive, []  # stative "Israel is opposed to ...", "is committed to"
     if passive:
         for s in passive:
-            _add(roles.recipient, subject_entities(s, index))
+            # "a camp for Congolese refugees was attacked": whom the camp is for
+            _add(roles.recipient, subject_entities(s, index) or object_concerns(s, index, ctx))
         for agent in agents:
             for pobj in children(agent, "pobj"):
                 _add(roles.actor, phrase_entities(pobj, index))
@@ -234,22 +265,119 @@ def verb_roles(verb, index: EntityIndex, depth: int = 0, ctx: Context = Context(
         inherited = inherited_actor(verb, index, depth)
         _add(roles.actor, inherited)
     topic = verb.lemma_.lower() in load_lexicon().cue("topic_object")  # "discussed Ukraine"
-    for obj in children(verb, "dobj", "dative", "attr"):
+    objects = [o for o in children(verb, "dobj", "dative", "attr") if o.pos_ != "ADP"]
+    for obj in objects:
         if topic and obj.dep_ == "dobj":
             continue
         # "held talks in Brussels": an event object gives its participants, not its place
         _add(roles.recipient, phrase_entities(obj, index, located=ctx.located(obj)))
     _add(roles.recipient, ctx.recipients(verb, RECIPIENT_PREPS, index))
+    if not roles.recipient and not topic:  # "lodged a protest with Albania"
+        for obj in objects:
+            _add(roles.recipient, object_concerns(obj, index, ctx))
+    if not roles.recipient and ctx.event in FROM_EVENTS:
+        _add(roles.recipient, [e for p in prep_objects(verb, {"from"}) for e in phrase_entities(p, index)])
+    if ctx.event == "REQUEST" and not roles.recipient:  # "demanded that the US cancel ..."
+        _add(roles.recipient, clause_subjects(verb, index))
+    comps = children(verb, "xcomp")
+    for comp in comps:
+        comps += [c for c in children(comp, "xcomp") if len(comps) < 4]
     if not roles.recipient:  # "threatened to cut off electricity to Armenia"
-        for comp in children(verb, "xcomp"):
+        for comp in comps:
             for obj in children(comp, "dobj", "dative"):
                 _add(roles.recipient, phrase_entities(obj, index))
             _add(roles.recipient, ctx.recipients(comp, RECIPIENT_PREPS, index))
+    if not roles.recipient:  # "threatened to break relations with Russia"
+        for comp in comps:
+            for obj in children(comp, "dobj"):
+                _add(roles.recipient, object_concerns(obj, index, ctx))
+    if not roles.recipient:  # "is willing to withdraw its troops from Lebanon"
+        _add(roles.recipient, [e for c in comps for p in prep_objects(c, {"from"})
+                               for e in phrase_entities(p, index)])
+    if ctx.event == "PROTEST" and not roles.recipient:
+        _add(roles.recipient, purpose_targets(verb, index, ctx))
+    if ctx.event == "THREATEN":  # "... unless the Kremlin closed its base": the one threatened
+        cond = [e for v in [verb] + comps for e in condition_subjects(v, index)]
+        roles.recipient = [e for e in cond if e not in roles.actor] + \
+            [e for e in roles.recipient if e not in cond]
+    if ctx.event in PLACE_TARGET_EVENTS and not roles.recipient:
+        _add(roles.recipient, [e for v in [verb] + conj_verbs(verb) for e in place_targets(v, index)])
     # "X and Y met" with no object: reciprocal
     if not roles.recipient and len(roles.actor) > 1:
         roles.reciprocal = True
     roles.recipient = [r for r in roles.recipient if r not in roles.actor]
     return roles
+
+
+def object_concerns(obj, index: EntityIndex, ctx: Context, depth: int = 0) -> list[str]:
+    """Whom an object noun naming no one concerns: the object of its recipient prepositions
+    ("lodged a protest with Albania", "lifted the blockade on Palestinian lorries"), through
+    "of" ("a suspension of air links with Serbia"), or the one who made it ("rejected calls by
+    Belarus", "accepted demands from the rebels", "confiscated weapons from armed groups")."""
+    out: list[str] = []
+    if obj.pos_ not in ("NOUN", "PROPN") or depth > 2:
+        return out
+    for prep in children(obj, "prep"):
+        lem = prep.lemma_.lower()
+        for pobj in children(prep, "pobj"):
+            if lem in ctx.object_preps() or lem in OBJECT_AGENT_PREPS:
+                if lem != "for" or pobj.i not in ctx.triggers:
+                    _add(out, phrase_entities(pobj, index, located=False))
+            elif lem == "of" and not out:
+                _add(out, object_concerns(pobj, index, ctx, depth + 1))
+    return out
+
+
+def purpose_targets(tok, index: EntityIndex, ctx: Context) -> list[str]:
+    """Whom a protest is aimed at, from the clause saying what for: "staged a hunger strike to
+    demand the resignation of President X", "blocked a road to show their disapproval of US
+    policies", "demonstrated, calling for independence from Iraq"."""
+    out: list[str] = []
+    for clause in children(tok, "advcl", "xcomp", "acl"):
+        if clause.pos_ != "VERB" or not (clause.tag_ == "VBG" or any(a.lower_ == "to" for a in children(clause, "aux"))):
+            continue
+        for obj in children(clause, "dobj"):
+            _add(out, phrase_entities(obj, index) or object_concerns(obj, index, ctx))
+        _add(out, Context("REQUEST", ctx.triggers).recipients(clause, RECIPIENT_PREPS, index))
+    return out
+
+
+def clause_subjects(tok, index: EntityIndex) -> list[str]:
+    """The subjects of the clause a demand states: "demanded that the US cancel ...", "its
+    demand that Israel ease ..."; a subjunctive or modal clause, not a report of fact."""
+    out: list[str] = []
+    for clause in children(tok, "ccomp", "acl"):
+        if clause.pos_ not in ("VERB", "AUX") or (
+                clause.tag_ in ("VBD", "VBG", "VBN") and not children(clause, "auxpass", "aux")):
+            continue
+        for s in children(clause, "nsubj", "nsubjpass"):
+            ids = phrase_entities(s, index)
+            if not ids and s.pos_ == "NOUN":  # "that control of the Ministry be taken"
+                ids = object_concerns(s, index, Context("REQUEST"))
+            _add(out, ids)
+    return out
+
+
+def condition_subjects(verb, index: EntityIndex) -> list[str]:
+    """Subjects of the "if"/"unless" clauses of a threat: whose act it is conditioned on."""
+    out: list[str] = []
+    for clause in children(verb, "advcl"):
+        if any(m.lower_ in CONDITION_MARKS for m in children(clause, "mark")):
+            for s in children(clause, "nsubj", "nsubjpass"):
+                _add(out, phrase_entities(s, index))
+    return out
+
+
+def place_targets(tok, index: EntityIndex) -> list[str]:
+    """States and places a hostile act or protest happens in ("demonstrated in Kirkuk",
+    "exploded bombs in the capital Kabul"): the authorities they are aimed at."""
+    out: list[str] = []
+    where = prep_objects(tok, {"in", "throughout", "across", "inside"})
+    for obj in children(tok, "dobj"):  # "strengthened its forces in Lebanon"
+        where += prep_objects(obj, {"in", "inside"})
+    for pobj in where:
+        _add(out, [e for e in phrase_entities(pobj, index) if index.label.get(e) in PLACE_LABELS])
+    return out
 
 
 def inherited_actor(verb, index: EntityIndex, depth: int) -> list[str]:
@@ -274,6 +402,12 @@ def inherited_actor(verb, index: EntityIndex, depth: int) -> list[str]:
             return [e for s in children(head.head, "nsubj") for e in subject_entities(s, index)]
         return own
     return []
+
+
+def conj_verbs(verb) -> list:
+    """Verbs conjoined with `verb` that share its subject ("kidnapped ... and exploded bombs in
+    Kabul"), which tell the same act's setting."""
+    return [c for c in children(verb, "conj") if c.pos_ == "VERB" and not children(c, "nsubj", "nsubjpass")]
 
 
 def raising_passive(verb) -> bool:
@@ -336,6 +470,9 @@ def noun_roles(noun, index: EntityIndex, ctx: Context = Context()) -> Roles:
         roles.reciprocal = True
     _add(roles.recipient, ctx.recipients(noun, NOUN_RECIPIENT_PREPS, index))
     host = host_verb(noun)
+    if ctx.event == "REQUEST" and not roles.recipient:  # "its demand that Israel ease ..."
+        _add(roles.recipient, clause_subjects(noun, index) or
+             (clause_subjects(host, index) if host is not None else []))
     roles.host = host
     # "lauded the Russian military for its invasion": an unresolved possessive pronoun refers
     # to the nearest noun phrase before it, which need not be the host verb's subject
@@ -357,6 +494,11 @@ def noun_roles(noun, index: EntityIndex, ctx: Context = Context()) -> Roles:
         if not roles.recipient:
             roles.recipient = [r for r in hosted.recipient if r not in roles.actor]
     roles.recipient = [r for r in roles.recipient if r not in roles.actor]
+    if ctx.event == "PROTEST" and not roles.recipient:  # "a hunger strike to demand ..."
+        _add(roles.recipient, [e for t in [noun] + ([host] if host is not None else [])
+                               for e in purpose_targets(t, index, ctx) if e not in roles.actor])
+    if ctx.event in PLACE_TARGET_EVENTS and not roles.recipient:
+        _add(roles.recipient, [e for e in place_targets(noun, index) if e not in roles.actor])
     if len(roles.actor) > 1 and not roles.recipient:
         roles.reciprocal = True
     return roles
