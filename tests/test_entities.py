@@ -336,3 +336,9 @@ def test_a_common_word_outlet_confirms_a_name_spacy_found(pipe):
     rec = analyse(pipe, "The AP reported on Monday that the talks had failed.\n")
     ent = entity_with(rec, "AP")
     assert ent["label"] == "ORG" and ent["actor"]["code"] == "USAMED"
+
+
+def test_a_surname_with_the_title_of_the_leader_in_office_is_that_leader(pipe):
+    rec = analyse(pipe, "Moroccan diplomats met President Obama in Washington on Tuesday.\n",
+                  published="2010-05-04")
+    assert entity_with(rec, "Obama")["actor"]["country"] == "USA"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..document import Actor, Document, Entity
-from .knowledge import Knowledge, term_on
+from .knowledge import Knowledge, term_on, terms_covering
 
 WINDOW = 7  # tokens read before a name for its title
 STOP_BEFORE = frozenset(("said", "says", "told", "and", "with", "by", "to", "for", "that",
@@ -158,6 +158,8 @@ def _code_person(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
                 term = term_on(terms, doc.published)
                 if x.end - x.start > 1:
                     break
+    if term is None and role is not None and country is None:
+        term = _titled_surname_term(doc, ent, role, kb)
     if term is not None:
         country = country or (term.country if term.country != "INT" else None)
         sector = sector or term.sector
@@ -165,6 +167,18 @@ def _code_person(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
     if role is None and country is None:
         return None
     return make_actor(country, sector or "GOV", role)
+
+
+def _titled_surname_term(doc: Document, ent: Entity, role: str, kb: Knowledge):
+    """ "President Obama", "Chancellor Merkel": a surname alone is not evidence enough, but a
+    surname with the title of the one leader of that name in office on the publication date
+    is."""
+    if len(ent.name.split()) > 1:
+        return None
+    title = role.lower().removeprefix("former ").split()[-1]
+    found = [t for t in terms_covering(kb.leader_terms(ent.name), doc.published)
+             if title in t.role.lower().split()]
+    return found[0] if len({t.country for t in found}) == 1 else None
 
 
 def _nearest_org_country(doc: Document, ent: Entity, before_token: int):

@@ -187,13 +187,19 @@ def load() -> Knowledge:
     return kb
 
 
+def terms_covering(terms: list[Term], date: Optional[str]) -> list[Term]:
+    """The terms in office on `date` (none when the date is unknown)."""
+    if not date:
+        return []
+    d = date[:10]
+    return [t for t in terms if t.start[:len(d)] <= d and (not t.end or d <= t.end + "-99")]
+
+
 def term_on(terms: list[Term], date: Optional[str]) -> Optional[Term]:
     """The term covering `date` (YYYY-MM-DD prefix compare), else the latest one."""
     if not terms:
         return None
-    if date:
-        d = date[:10]
-        for t in terms:
-            if t.start[:len(d)] <= d and (not t.end or d <= t.end + "-99"):
-                return t
+    covering = terms_covering(terms, date)
+    if covering:
+        return covering[0]
     return max(terms, key=lambda t: t.start)
