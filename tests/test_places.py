@@ -360,3 +360,31 @@ def test_editing_a_knowledge_table_rebuilds_the_gazetteer(monkeypatch, tmp_path)
                         lambda name: edited if name == "city_aliases.tsv" else real(name))
     assert gazetteer.source_digest() != before
     assert gazetteer.source_digest() in gazetteer.gazetteer_path().name
+
+
+from newsgraph.places.locale import us_local_weight  # noqa: E402
+
+US_LOCAL = ("The Athens Police Department arrested a 33-year-old man Tuesday. Bond was set at "
+            "$2,000. Anyone with information may call 555-675-5454, Fire Chief Tom Reyes said. "
+            "The Henderson County Sheriff's Office assisted.")
+WIRE = ("ATHENS (Reuters) - Greek ministers met European Union officials in Athens on Monday "
+        "to discuss the budget, the finance ministry said in a statement.")
+
+
+def test_us_local_wording_votes_for_the_united_states_and_wire_copy_does_not():
+    assert us_local_weight(US_LOCAL) >= 1.0
+    assert us_local_weight(WIRE) == 0.0
+
+
+def test_a_us_local_story_keeps_a_bare_athens_at_home(gaz):
+    (abroad,) = resolve_all([_top("Athens")], gaz)
+    assert abroad.candidate.country_code == "GR"
+    (home,) = resolve_all([_top("Athens")], gaz, home={"US": us_local_weight(US_LOCAL)})
+    assert home.candidate.country_code == "US"
+
+
+def test_a_us_local_story_is_outvoted_by_the_countries_it_names(gaz):
+    tops = [_top("Greece"), _top("Athens", 10), _top("Thessaloniki", 20)]
+    res = resolve_all(tops, gaz, home={"US": 1.25})
+    assert res[1].candidate.country_code == "GR"
+

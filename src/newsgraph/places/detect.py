@@ -291,6 +291,9 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
         key = name_key(span.text)
         if not key or key in NOT_PLACES:
             continue
+        if e - s == 1 and hint is None and lowers[s] in in_person_names and \
+                not _well_known(gaz, key):
+            continue  # "Holroyd said" after "Jane Holroyd": the person, not a small town
         if labels[s] == "FAC" and not gaz.lookup(key) and (
                 sdoc[e - 1].lower_.rstrip(".") in STREET_WORDS or any(t.like_num for t in span)):
             continue

@@ -166,6 +166,8 @@ def _focus(votes: dict, least: float) -> Optional[object]:
 def score(c: Candidate, v: View, adjust: float = 0.0) -> float:
     """Prior plus what the article's other names say about this candidate."""
     s = prior(c) + adjust
+    if c.feature_code == "PPLC" and v.focus_country not in (None, c.country_code):
+        s -= 1.0  # a capital abroad in an article focused elsewhere: half its capital's bonus
     if c.country_code:
         s += 1.5 * min(1.0, v.countries.get(c.country_code, 0.0))
         if c.country_code == v.focus_country:
@@ -236,11 +238,13 @@ def _sure(t: Toponym, cands: list[Candidate], scores: list[float], best: int) ->
 
 
 def resolve_all(toponyms: Sequence[Toponym], gaz: Gazetteer,
-                extra_countries: Sequence[str] = ()) -> list[Optional[Resolution]]:
+                extra_countries: Sequence[str] = (),
+                home: Optional[dict] = None) -> list[Optional[Resolution]]:
     """The resolution of each toponym of one article (None when the gazetteer has no entry).
 
     Iterates: each name's choice votes for where the article is, each name is rescored with
-    the other names' votes, until the choices settle (a few rounds at most). Everything here
+    the other names' votes, until the choices settle (a few rounds at most). `home` holds
+    votes for countries from the article's wording (`places.locale`). Everything here
     depends on this article's names only, in a fixed order (no set order, no shared state)."""
     cands = [candidates_for(gaz, t) for t in toponyms]
     # "X, Y": Y is a state or country; X must lie inside it
@@ -273,6 +277,8 @@ def resolve_all(toponyms: Sequence[Toponym], gaz: Gazetteer,
     base_countries: dict = {}
     for cc in sorted(set(extra_countries)):
         base_countries[cc] = 0.3
+    for cc, w in sorted((home or {}).items()):
+        base_countries[cc] = base_countries.get(cc, 0.0) + w
 
     empty = View({}, {}, None, None, [])
     scores = [[score(c, empty, a) for c, a in zip(cs, adj)] for cs, adj in zip(cands, adjust)]

@@ -14,6 +14,7 @@ from typing import Optional
 from ..document import Document, Place
 from ..places.detect import find_toponyms, vouched_for
 from ..places.gazetteer import Gazetteer, default_gazetteer, ensure_built
+from ..places.locale import us_local_weight
 from ..places.resolve import resolve_all
 from . import stage
 
@@ -43,7 +44,8 @@ class Places:
         toponyms = find_toponyms(doc.parse, doc.parse_offset, self.gaz)
         countries = [cc for e in doc.entities if e.actor is not None
                      for cc in [_alpha2(e.actor.country)] if cc]
-        resolved = resolve_all(toponyms, self.gaz, countries)
+        us = us_local_weight(doc.text)
+        resolved = resolve_all(toponyms, self.gaz, countries, {"US": us} if us else None)
         mentions = sorted((m.start, m.end, e.id) for e in doc.entities for m in e.mentions)
         places = []
         for top, res in zip(toponyms, resolved):
