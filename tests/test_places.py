@@ -388,3 +388,14 @@ def test_a_us_local_story_is_outvoted_by_the_countries_it_names(gaz):
     res = resolve_all(tops, gaz, home={"US": 1.25})
     assert res[1].candidate.country_code == "GR"
 
+
+
+@pytest.mark.parametrize("text", [
+    "Analyst Anna Petrova wrote the report. Petrova said prices would rise.",
+    "Detective Sam Ashland led the inquiry. The case was closed by Ashland on Friday.",
+])
+def test_a_person_named_earlier_is_not_a_town(text):
+    import newsgraph
+
+    rec = newsgraph.analyze(text, published="2009-03-20")
+    assert rec["places"] == []
