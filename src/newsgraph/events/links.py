@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .roles import EntityIndex, phrase_entities
+from .mentions import EntityIndex, phrase_entities
 from .triggers import Trigger
 
 CONTENT_PREPS = frozenset({"of", "for", "on", "upon", "to", "about", "over", "with", "against", "into"})

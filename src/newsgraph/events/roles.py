@@ -9,8 +9,8 @@ the reporter.
 Nouns: possessives and modifiers are actors ("Kim's visit", "a Russian attack"), "by" agents too;
 "between X and Y" makes both actors; "to", "with", "against", "on", "of" give the recipient. A
 noun without an actor takes the subject of the verb that governs it ("held talks with Y").
-Coordination spreads over both conjuncts. A plural subject with no name ("the two leaders met")
-takes the last two people (or countries) named before it.
+Coordination spreads over both conjuncts. Which entities a phrase names (including "the two
+leaders") is `events.mentions`' job.
 What a preposition gives depends on the event: "on", "at", "over" and "into" name a target of
 hostile or coercive events ("an attack on Kyiv", "sanctions on Iran") but a place or a topic of
 encounters and agreements ("a meeting on the border", "talks on trade"), so those take no
@@ -25,11 +25,11 @@ the Kremlin closed ..."); and a hostile act or a protest the state of the place 
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .lexicon import load_lexicon
+from .mentions import (PRONOUNS, EntityIndex, add_new, children, pair_entities, phrase_entities, prep_objects, pronoun_antecedent, reporter_entities, subject_entities)
 
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "into", "at", "toward",
                              "towards", "over", "for"})
@@ -38,11 +38,7 @@ PLACE_OR_TOPIC_PREPS = frozenset({"on", "upon", "at", "over", "into"})
 # events whose "on"/"at"/"over" phrase is a place or a topic, not the one acted upon
 ENCOUNTER_EVENTS = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID", "CONCEDE",
                               "RETREAT", "REQUEST", "MOBILIZE"})
-PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"})
-PHRASE_PREPS = frozenset({"of", "from"})
-AFFILIATION_PREPS = frozenset({"with", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her"})
 # events whose object's "on"/"at"/"over" phrase is still a topic ("signed an agreement on trade")
 TOPIC_EVENTS = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST"})
 # events aimed at the authorities of the place they happen in ("protested in Kirkuk")
@@ -53,8 +49,6 @@ FROM_EVENTS = frozenset({"COERCE", "RETREAT", "SANCTION"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 OBJECT_AGENT_PREPS = frozenset({"by", "from"})
-PAIR_WORDS = {"leader": "PERSON", "president": "PERSON", "man": "PERSON", "two": None,
-              "both": None, "side": "GPE", "country": "GPE", "nation": "GPE", "government": "GPE"}
 
 
 @dataclass(frozen=True)
@@ -99,7 +93,7 @@ class Context:
                 if pobj.i not in self.triggers or lem != "for":
                     # "demonstrations against violations by the Israeli military", "mobilized
                     # for a war against Iraq"; but "over their ties with Israel" is a reason
-                    _add(out, phrase_entities(pobj, index, located=self.located(pobj)) or
+                    add_new(out, phrase_entities(pobj, index, located=self.located(pobj)) or
                          (object_concerns(pobj, index, self, 1) if lem != "over" else []))
         return out
 
@@ -110,135 +104,6 @@ class Roles:
     recipient: list[str] = field(default_factory=list)
     reciprocal: bool = False
     host: object = None  # the verb that carries a noun trigger ("held" for "held talks"), or None
-
-
-class EntityIndex:
-    """Token index -> entity id, from the entities' mentions (names, nominals, pronouns)."""
-
-    def __init__(self, doc):
-        self.doc = doc
-        self.by_token: dict[int, str] = {}
-        self.order: list[tuple[int, str, str]] = []  # (char start, entity id, label)
-        sdoc, off = doc.parse, doc.parse_offset
-        dateline = doc.dateline  # where the story was filed: never a participant
-        for ent in doc.entities:
-            for m in ent.mentions:
-                if dateline is not None and dateline.start <= m.start < dateline.end:
-                    continue
-                self.order.append((m.start, ent.id, ent.label))
-                span = sdoc.char_span(m.start - off, m.end - off, alignment_mode="expand")
-                if span is None:
-                    continue
-                for tok in span:
-                    self.by_token.setdefault(tok.i, ent.id)
-        self.order.sort()
-        self.label = {ent.id: ent.label for ent in doc.entities}
-        # a nationality inside an organisation's name ("the South Korean Defense Ministry") is
-        # not a participant of its own when counting who was named last
-        names = sorted((m.start, m.end) for ent in doc.entities if ent.label != "NORP"
-                       for m in ent.mentions)
-        starts = [n[0] for n in names]
-
-        def inside_a_name(start: int) -> bool:
-            k = bisect.bisect_right(starts, start) - 1
-            return k >= 0 and names[k][1] > start
-
-        self.order = [o for o in self.order if o[2] != "NORP" or not inside_a_name(o[0])]
-
-    def recent_pair(self, before: int, label: Optional[str], skip=frozenset()) -> list[str]:
-        """The last two distinct entities (of `label`'s kind, not in `skip`) mentioned before
-        char `before`; for people, names the tagger typed ORG count when two PERSONs are not
-        found."""
-        if label == "PERSON":
-            return self._pair(before, {"PERSON"}, skip) or self._pair(before, {"PERSON", "ORG"}, skip)
-        if label is None:  # "the two", "both": the two people of the story, else two states
-            return self._pair(before, {"PERSON"}, skip) or self._pair(before, {"GPE", "NORP"}, skip)
-        return self._pair(before, {"GPE", "NORP"}, skip)
-
-    def _pair(self, before: int, kinds: set[str], skip=frozenset()) -> list[str]:
-        seen: list[str] = []
-        for start, eid, lab in reversed(self.order):
-            if start >= before or lab not in kinds or eid in seen or eid in skip:
-                continue
-            seen.append(eid)
-            if len(seen) == 2:
-                return list(reversed(seen))
-        return []
-
-
-def _add(out: list[str], ids) -> None:
-    for i in ids:
-        if i not in out:
-            out.append(i)
-
-
-def phrase_entities(tok, index: EntityIndex, depth: int = 0, located: bool = True) -> list[str]:
-    """Entities a noun phrase headed by `tok` refers to: the head's own entity, else those of its
-    modifiers ("Russian troops", "officials from Hungary"); and those of its conjuncts."""
-    out: list[str] = []
-    if depth > 4:
-        return out
-    eid = index.by_token.get(tok.i)
-    if eid is not None:
-        out.append(eid)
-    else:
-        owners: list[str] = []  # "its partners": a pronoun owner only when nothing else names them
-        for child in tok.children:
-            if child.dep_ == "poss" and child.pos_ == "PRON":
-                _add(owners, phrase_entities(child, index, depth + 1))
-            elif child.dep_ in PHRASE_DEPS:
-                _add(out, phrase_entities(child, index, depth + 1))
-            elif child.dep_ == "prep" and child.lemma_.lower() in PHRASE_PREPS:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        _add(out, phrase_entities(pobj, index, depth + 1))
-            elif child.dep_ == "acl" and child.tag_ == "VBN":
-                # "workers affiliated with the union", "rebels backed by Rwanda"
-                for pobj in prep_objects(child, AFFILIATION_PREPS) + [
-                        p for a in children(child, "agent") for p in children(a, "pobj")]:
-                    _add(out, phrase_entities(pobj, index, depth + 1))
-        named = [e for c in tok.children if c.dep_ == "appos" for e in phrase_entities(c, index, depth + 1)]
-        if named:  # "his Mongolian counterpart, Battsetseg Batmunkh": the person, not "Mongolian"
-            out = named
-        if not out:
-            out = owners
-    if not out and located:  # "security forces in Guinea", "opposition groups in Zimbabwe"
-        for pobj in prep_objects(tok, {"in", "throughout", "across"}):
-            _add(out, phrase_entities(pobj, index, depth + 1))
-    for child in tok.children:
-        if child.dep_ == "conj":
-            _add(out, phrase_entities(child, index, depth + 1))
-    return out
-
-
-def pair_entities(tok, index: EntityIndex, speaker=()) -> list[str]:
-    """ "the two leaders", "both sides": the last two people/countries named before, other than
-    the `speaker` whose words these are ("Peskov said the two leaders would meet")."""
-    words = {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children}
-    if not ({"two", "both"} & words) and tok.lemma_.lower() != "both":
-        return []
-    label = next((PAIR_WORDS[w] for w in words if PAIR_WORDS.get(w)), None)
-    return index.recent_pair(tok.idx + index.doc.parse_offset, label, frozenset(speaker))
-
-
-def subject_entities(subj, index: EntityIndex) -> list[str]:
-    ids = phrase_entities(subj, index)
-    if ids:
-        return ids
-    verb = subj.head if subj.head.i != subj.i else subj
-    return pair_entities(subj, index, reporter_entities(verb, index))
-
-
-def children(tok, *deps):
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def prep_objects(tok, preps) -> list:
-    out = []
-    for prep in children(tok, "prep"):
-        if prep.lemma_.lower() in preps:
-            out += children(prep, "pobj")
-    return out
 
 
 def verb_roles(verb, index: EntityIndex, depth: int = 0, ctx: Context = Context()) -> Roles:
@@ -252,56 +117,56 @@ def verb_roles(verb, index: EntityIndex, depth: int = 0, ctx: Context = Context(
     if passive:
         for s in passive:
             # "a camp for Congolese refugees was attacked": whom the camp is for
-            _add(roles.recipient, subject_entities(s, index) or object_concerns(s, index, ctx))
+            add_new(roles.recipient, subject_entities(s, index) or object_concerns(s, index, ctx))
         for agent in agents:
             for pobj in children(agent, "pobj"):
-                _add(roles.actor, phrase_entities(pobj, index))
+                add_new(roles.actor, phrase_entities(pobj, index))
     for s in subj:
         ids = subject_entities(s, index)
         if not ids and s.lower_ in PRONOUNS:
             ids = reporter_entities(verb, index)
-        _add(roles.actor, ids)
+        add_new(roles.actor, ids)
     if not subj and not passive and depth < 3:
         inherited = inherited_actor(verb, index, depth)
-        _add(roles.actor, inherited)
+        add_new(roles.actor, inherited)
     topic = verb.lemma_.lower() in load_lexicon().cue("topic_object")  # "discussed Ukraine"
     objects = [o for o in children(verb, "dobj", "dative", "attr") if o.pos_ != "ADP"]
     for obj in objects:
         if topic and obj.dep_ == "dobj":
             continue
         # "held talks in Brussels": an event object gives its participants, not its place
-        _add(roles.recipient, phrase_entities(obj, index, located=ctx.located(obj)))
-    _add(roles.recipient, ctx.recipients(verb, RECIPIENT_PREPS, index))
+        add_new(roles.recipient, phrase_entities(obj, index, located=ctx.located(obj)))
+    add_new(roles.recipient, ctx.recipients(verb, RECIPIENT_PREPS, index))
     if not roles.recipient and not topic:  # "lodged a protest with Albania"
         for obj in objects:
-            _add(roles.recipient, object_concerns(obj, index, ctx))
+            add_new(roles.recipient, object_concerns(obj, index, ctx))
     if not roles.recipient and ctx.event in FROM_EVENTS:
-        _add(roles.recipient, [e for p in prep_objects(verb, {"from"}) for e in phrase_entities(p, index)])
+        add_new(roles.recipient, [e for p in prep_objects(verb, {"from"}) for e in phrase_entities(p, index)])
     if ctx.event == "REQUEST" and not roles.recipient:  # "demanded that the US cancel ..."
-        _add(roles.recipient, clause_subjects(verb, index))
+        add_new(roles.recipient, clause_subjects(verb, index))
     comps = children(verb, "xcomp")
     for comp in comps:
         comps += [c for c in children(comp, "xcomp") if len(comps) < 4]
     if not roles.recipient:  # "threatened to cut off electricity to Armenia"
         for comp in comps:
             for obj in children(comp, "dobj", "dative"):
-                _add(roles.recipient, phrase_entities(obj, index))
-            _add(roles.recipient, ctx.recipients(comp, RECIPIENT_PREPS, index))
+                add_new(roles.recipient, phrase_entities(obj, index))
+            add_new(roles.recipient, ctx.recipients(comp, RECIPIENT_PREPS, index))
     if not roles.recipient:  # "threatened to break relations with Russia"
         for comp in comps:
             for obj in children(comp, "dobj"):
-                _add(roles.recipient, object_concerns(obj, index, ctx))
+                add_new(roles.recipient, object_concerns(obj, index, ctx))
     if not roles.recipient:  # "is willing to withdraw its troops from Lebanon"
-        _add(roles.recipient, [e for c in comps for p in prep_objects(c, {"from"})
+        add_new(roles.recipient, [e for c in comps for p in prep_objects(c, {"from"})
                                for e in phrase_entities(p, index)])
     if ctx.event == "PROTEST" and not roles.recipient:
-        _add(roles.recipient, purpose_targets(verb, index, ctx))
+        add_new(roles.recipient, purpose_targets(verb, index, ctx))
     if ctx.event == "THREATEN":  # "... unless the Kremlin closed its base": the one threatened
         cond = [e for v in [verb] + comps for e in condition_subjects(v, index)]
         roles.recipient = [e for e in cond if e not in roles.actor] + \
             [e for e in roles.recipient if e not in cond]
     if ctx.event in PLACE_TARGET_EVENTS and not roles.recipient:
-        _add(roles.recipient, [e for v in [verb] + conj_verbs(verb) for e in place_targets(v, index)])
+        add_new(roles.recipient, [e for v in [verb] + conj_verbs(verb) for e in place_targets(v, index)])
     # "X and Y met" with no object: reciprocal
     if not roles.recipient and len(roles.actor) > 1:
         roles.reciprocal = True
@@ -322,9 +187,9 @@ def object_concerns(obj, index: EntityIndex, ctx: Context, depth: int = 0) -> li
         for pobj in children(prep, "pobj"):
             if lem in ctx.object_preps() or lem in OBJECT_AGENT_PREPS:
                 if lem != "for" or pobj.i not in ctx.triggers:
-                    _add(out, phrase_entities(pobj, index, located=False))
+                    add_new(out, phrase_entities(pobj, index, located=False))
             elif lem == "of" and not out:
-                _add(out, object_concerns(pobj, index, ctx, depth + 1))
+                add_new(out, object_concerns(pobj, index, ctx, depth + 1))
     return out
 
 
@@ -337,8 +202,8 @@ def purpose_targets(tok, index: EntityIndex, ctx: Context) -> list[str]:
         if clause.pos_ != "VERB" or not (clause.tag_ == "VBG" or any(a.lower_ == "to" for a in children(clause, "aux"))):
             continue
         for obj in children(clause, "dobj"):
-            _add(out, phrase_entities(obj, index) or object_concerns(obj, index, ctx))
-        _add(out, Context("REQUEST", ctx.triggers).recipients(clause, RECIPIENT_PREPS, index))
+            add_new(out, phrase_entities(obj, index) or object_concerns(obj, index, ctx))
+        add_new(out, Context("REQUEST", ctx.triggers).recipients(clause, RECIPIENT_PREPS, index))
     return out
 
 
@@ -354,7 +219,7 @@ def clause_subjects(tok, index: EntityIndex) -> list[str]:
             ids = phrase_entities(s, index)
             if not ids and s.pos_ == "NOUN":  # "that control of the Ministry be taken"
                 ids = object_concerns(s, index, Context("REQUEST"))
-            _add(out, ids)
+            add_new(out, ids)
     return out
 
 
@@ -364,7 +229,7 @@ def condition_subjects(verb, index: EntityIndex) -> list[str]:
     for clause in children(verb, "advcl"):
         if any(m.lower_ in CONDITION_MARKS for m in children(clause, "mark")):
             for s in children(clause, "nsubj", "nsubjpass"):
-                _add(out, phrase_entities(s, index))
+                add_new(out, phrase_entities(s, index))
     return out
 
 
@@ -376,7 +241,7 @@ def place_targets(tok, index: EntityIndex) -> list[str]:
     for obj in children(tok, "dobj"):  # "strengthened its forces in Lebanon"
         where += prep_objects(obj, {"in", "inside"})
     for pobj in where:
-        _add(out, [e for e in phrase_entities(pobj, index) if index.label.get(e) in PLACE_LABELS])
+        add_new(out, [e for e in phrase_entities(pobj, index) if index.label.get(e) in PLACE_LABELS])
     return out
 
 
@@ -416,17 +281,6 @@ def raising_passive(verb) -> bool:
     return bool(children(verb, "nsubjpass")) and not children(verb, "agent") and bool(children(verb, "xcomp"))
 
 
-def reporter_entities(verb, index: EntityIndex) -> list[str]:
-    """For "X said it had ...": the subject of the reporting verb that governs this clause."""
-    tok = verb
-    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ == "ccomp" and tok.head.i != tok.i:
-        for s in children(tok.head, "nsubj"):
-            return phrase_entities(s, index)
-    return []
-
-
 def host_verb(noun):
     """The verb a noun trigger hangs from: "held talks" (dobj), "met for talks" (pobj),
     "launched ten days of war games" (through a measure noun and "of")."""
@@ -443,42 +297,30 @@ def host_verb(noun):
     return None
 
 
-def pronoun_antecedent(pron, index: EntityIndex) -> list[str]:
-    """Entities of the nearest argument noun phrase before a pronoun, in its sentence."""
-    sent_start = pron.sent.start
-    for i in range(pron.i - 1, sent_start - 1, -1):
-        tok = pron.doc[i]
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.pos_ in ("NOUN", "PROPN"):
-            ids = phrase_entities(tok, index)
-            if ids:
-                return ids
-    return []
-
-
 def noun_roles(noun, index: EntityIndex, ctx: Context = Context()) -> Roles:
     """Actor and recipient of an event noun: "Kim's visit to Russia", "talks between X and Y"."""
     roles = Roles()
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            _add(roles.actor, phrase_entities(child, index))
+            add_new(roles.actor, phrase_entities(child, index))
     for pobj in prep_objects(noun, {"by", "from"}):
-        _add(roles.actor, phrase_entities(pobj, index))
+        add_new(roles.actor, phrase_entities(pobj, index))
     between = prep_objects(noun, {"between", "among"})
     for pobj in between:
-        _add(roles.actor, phrase_entities(pobj, index) or pair_entities(pobj, index))
+        add_new(roles.actor, phrase_entities(pobj, index) or pair_entities(pobj, index))
     if len(roles.actor) > 1 and between:
         roles.reciprocal = True
-    _add(roles.recipient, ctx.recipients(noun, NOUN_RECIPIENT_PREPS, index))
+    add_new(roles.recipient, ctx.recipients(noun, NOUN_RECIPIENT_PREPS, index))
     host = host_verb(noun)
     if ctx.event == "REQUEST" and not roles.recipient:  # "its demand that Israel ease ..."
-        _add(roles.recipient, clause_subjects(noun, index) or
+        add_new(roles.recipient, clause_subjects(noun, index) or
              (clause_subjects(host, index) if host is not None else []))
     roles.host = host
     # "lauded the Russian military for its invasion": an unresolved possessive pronoun refers
     # to the nearest noun phrase before it, which need not be the host verb's subject
     for c in noun.children:
         if c.dep_ == "poss" and c.pos_ == "PRON" and not roles.actor:
-            _add(roles.actor, pronoun_antecedent(c, index))
+            add_new(roles.actor, pronoun_antecedent(c, index))
     if host is not None:
         hosted = verb_roles(host, index, ctx=ctx)
         if not roles.actor:
@@ -495,10 +337,10 @@ def noun_roles(noun, index: EntityIndex, ctx: Context = Context()) -> Roles:
             roles.recipient = [r for r in hosted.recipient if r not in roles.actor]
     roles.recipient = [r for r in roles.recipient if r not in roles.actor]
     if ctx.event == "PROTEST" and not roles.recipient:  # "a hunger strike to demand ..."
-        _add(roles.recipient, [e for t in [noun] + ([host] if host is not None else [])
+        add_new(roles.recipient, [e for t in [noun] + ([host] if host is not None else [])
                                for e in purpose_targets(t, index, ctx) if e not in roles.actor])
     if ctx.event in PLACE_TARGET_EVENTS and not roles.recipient:
-        _add(roles.recipient, [e for e in place_targets(noun, index) if e not in roles.actor])
+        add_new(roles.recipient, [e for e in place_targets(noun, index) if e not in roles.actor])
     if len(roles.actor) > 1 and not roles.recipient:
         roles.reciprocal = True
     return roles

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .lexicon import Lexicon
+from .mentions import phrase_entities
 
 STRENGTH = {"negated": 4, "hypothetical": 3, "future": 2}
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "acl", "advcl", "pcomp",
@@ -156,8 +157,6 @@ def event_status(trigger, lex: Lexicon, index, quotes=(), parse_offset: int = 0)
 
 def reporter_id(tok, index) -> Optional[str]:
     """The entity that reports: the subject of the reporting verb, or the object of "according to"."""
-    from .roles import phrase_entities
-
     if tok.lower_ == "according":
         for to in tok.children:
             for pobj in to.children:

@@ -27,7 +27,8 @@ from ..events.derived import (demand_clauses, has_ultimatum, intent_governor, in
 from ..events.lexicon import Entry
 from ..events.links import (copula_subject, frame_trigger, is_content_of_trigger, is_definite,
                             linked_clauses)
-from ..events.roles import EntityIndex, event_roles, phrase_entities, reporter_entities
+from ..events.mentions import EntityIndex, phrase_entities, reporter_entities
+from ..events.roles import event_roles
 from ..events.status import Status, event_status
 from ..events.triggers import find_triggers
 from . import stage
