@@ -324,3 +324,11 @@ def test_sample_article_quotes():
     assert "sources" in show(doc, q.source) and any("Yonhap" in v for v in via)
     q, name, via = who("olive green, bullet-proof train")
     assert q.kind == "block" and "sources" in show(doc, q.source) and any("Yonhap" in v for v in via)
+
+
+def test_it_was_reported_names_no_source(pipeline):
+    rec = pipeline.analyze_record({"id": "t", "published": "2024-03-06", "text":
+                                   "The Interior Ministry met on Monday. It was reported that the "
+                                   "minister would resign."})
+    q = [q for q in rec["quotes"] if "minister would resign" in rec["text"][q["content"]["start"]:q["content"]["end"]]]
+    assert q and q[0]["source"] is None and q[0]["speaker"] is None

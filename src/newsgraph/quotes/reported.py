@@ -262,6 +262,9 @@ def find_subject(verb):
     for child in subjects:
         if child.lower_ in RELATIVE_WORDS and verb.dep_ in ("relcl", "acl"):
             return verb.head
+        if child.lower_ == "it" and child.dep_ == "nsubjpass" and any(
+                c.dep_ == "ccomp" for c in verb.children):
+            return None  # "It was reported that ...": nobody is named
         return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return find_subject(verb.head)

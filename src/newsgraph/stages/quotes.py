@@ -99,7 +99,8 @@ def clip_to_paragraphs(hits: list[CueHit], paras: list[Span], offset: int) -> li
                 h.source_token = noun_before(h.token, para.start - offset)
                 h.source = noun_phrase(h.source_token, offset) if h.source_token is not None \
                     else None
-        if h.source is None and h.kind in ("verb", "object", "intro") and h.token.dep_ != "xcomp":
+        if h.source is None and h.kind in ("verb", "object", "intro") and h.token.dep_ != "xcomp" \
+                and not any(c.dep_ == "auxpass" for c in h.token.children):  # "It was reported"
             h.source_token = noun_before(h.token, para.start - offset)
             h.source = noun_phrase(h.source_token, offset) if h.source_token is not None else None
         if h.cited is not None:
