@@ -399,3 +399,16 @@ def test_a_person_named_earlier_is_not_a_town(text):
 
     rec = newsgraph.analyze(text, published="2009-03-20")
     assert rec["places"] == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The train reached Rostov-on-Don on Monday.", "Rostov-on-Don"),
+    ("Tourists flocked to Stratford-upon-Avon in June.", "Stratford-upon-Avon"),
+    ("Officials in Nikolayevsk-on-Amur on Monday said the road was closed.", "Nikolayevsk-on-Amur"),
+])
+def test_hyphenated_town_names_whatever_the_tagger_says(text, name):
+    import newsgraph
+
+    rec = newsgraph.analyze(text, published="2024-03-06")
+    assert [p["name"] for p in rec["places"]] == [name]
+    assert rec["places"][0]["lat"] is not None

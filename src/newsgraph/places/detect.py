@@ -227,7 +227,8 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
                 continue
             multi = " " in key
             if " ".join(sdoc[i:j].text.split()) in curated or _has_place(gaz, key, multi) or (  # "Khabarovsk-on-Amur": a variant of Khabarovsk
-                    "-on-" in sdoc[i:j].text and _has_place(gaz, key.split(" on ")[0])):
+                    "-on-" in sdoc[i:j].text and sdoc[i:j].text.count(" ") == 0
+                    and _has_place(gaz, key.split(" on ")[0])):
                 found = (j, key, multi)
                 break
         if found is None:
@@ -359,6 +360,10 @@ def _curated_place(sdoc, i: int, j: int, caps: list[bool], lowers: list[str],
     return len(exact) >= 3 and before >= 0 and lowers[before] in PLACE_LOCATIVE
 
 
+HYPHEN_PLACE_LINKS = frozenset({"on", "upon", "am", "an", "na", "sur", "en", "le", "la", "de",
+                                "under", "by"})
+
+
 def _accept_scan(sdoc, i: int, j: int, key: str, multi: bool, labels, gaz: Gazetteer) -> bool:
     """Whether a gazetteer match the scan found is a place in this sentence."""
     inside = {labels[k] for k in range(i, j)}
@@ -385,6 +390,11 @@ def _accept_scan(sdoc, i: int, j: int, key: str, multi: bool, labels, gaz: Gazet
     if not multi and inside and inside <= MISREAD_LABELS and prev is not None and \
             prev.lower_ in PLACE_LOCATIVE and not (nxt is not None and _capitalised(nxt)) and \
             _well_known(gaz, key):
+        return True
+    # "Rostov-on-Don", "Stratford-upon-Avon", "Frankfurt-am-Main": a hyphenated name joined by
+    # a place preposition that the gazetteer knows is a town, whatever the tagger made of it
+    if multi and j - i >= 5 and sdoc[i + 1].text == "-" and sdoc[i + 3].text == "-" and \
+            sdoc[i + 2].lower_ in HYPHEN_PLACE_LINKS and gaz.lookup(key):
         return True
     if inside & {"PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "LANGUAGE"}:
         return False
