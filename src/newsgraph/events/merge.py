@@ -31,6 +31,7 @@ from typing import Optional
 from ..document import Event
 
 HAPPENED = frozenset({"asserted", "reported"})
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X met Y" is "Y met X"
 RECENT_DAYS = 31
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -59,9 +60,9 @@ class Merger:
         self.published = _day((published or "")[:10])
         self.state_of = {**country_of, **(state_of or {})}
         self.headline = headline  # the headline's Span: its tellings give way to the body's
+        self.country_of = country_of  # entity id -> country for states and nationalities
         self.resolved: dict[int, Event] = {}  # id() of every event -> the event it ended in
         self.best: dict[int, tuple] = {}  # id() of a kept event -> its most telling telling
-        self.country_of = country_of  # entity id -> country for states and nationalities
         self.kept: list[Event] = []
 
     def participants(self, ids, states: bool = False) -> frozenset:
@@ -97,7 +98,7 @@ class Merger:
             if not self.recent(a.date or b.date):
                 return False
         states = self.in_headline(a) or self.in_headline(b)
-        if a.event in ("CONSULT", "AGREE", "COOPERATE"):  # symmetric: who is named first is style
+        if a.event in SYMMETRIC:  # who is named first is style
             pa = self.participants(a.actor + a.recipient, states)
             pb = self.participants(b.actor + b.recipient, states)
             return bool(pa & pb) and (pa <= pb or pb <= pa)
@@ -131,18 +132,23 @@ class Merger:
         self.kept.append(ev)
         self.resolved[id(ev)] = ev
         self.best[id(ev)] = self.telling(ev)
-        ev.extra["reported_by"] = [ev.attributed_to] if ev.attributed_to else []
         return True
+
+
+def add_evidence(into: Event, sentences) -> None:
+    """Add sentence spans (dicts) to an event's evidence, each once."""
+    for sentence in sentences:
+        if sentence not in into.extra["evidence"]:
+            into.extra["evidence"].append(sentence)
 
 
 def absorb(into: Event, ev: Event, from_headline: bool = False) -> None:
     """Fold a retelling into the event it retells. A headline is a compressed telling: the
-    body's first telling of the same event becomes the event's trigger and sentence, and its
-    (fuller) participants replace the headline's."""
-    for sentence in ev.extra.get("evidence") or [ev.sentence.to_dict()]:
-        if sentence not in into.extra["evidence"]:
-            into.extra["evidence"].append(sentence)
+    body's telling, status and (fuller) participants replace the headline's (which telling is
+    shown in the end is `Merger.telling`'s choice)."""
+    add_evidence(into, ev.extra["evidence"])
     if from_headline:  # the body says who reports it; the headline states it flatly
+        # from now on the event is the body's telling (not a headline one) for later tellings
         into.trigger, into.sentence = ev.trigger, ev.sentence
         into.status, into.attributed_to = ev.status, ev.attributed_to
         if len(ev.actor) + len(ev.recipient) >= len(into.actor) + len(into.recipient):
@@ -177,14 +183,15 @@ def merge_repeats(events: list[Event], published: Optional[str], country_of: dic
                   anaphors: frozenset = frozenset(), headline=None,
                   state_of: Optional[dict[str, str]] = None,
                   resolved: Optional[dict[int, Event]] = None) -> list[Event]:
-    """The events of a document with retellings folded into their first telling. An event with
-    no participant is folded into the event it refers back to when it is a definite mention
+    """The events of a document with retellings folded into the latest event they fit. An event
+    with no participant is folded into the event it refers back to when it is a definite mention
     (its `id(ev)` in `anaphors`), and otherwise kept: nothing says which occurrence it is."""
     merger = Merger(published, country_of, headline, state_of)
     final = merger.resolved  # id() of every event -> the event it ended in
     out = []
     waiting: dict[str, Event] = {}  # a headline event without participants, by type
     for ev in events:
+        ev.extra["reported_by"] = [ev.attributed_to] if ev.attributed_to else []
         early = None
         if not merger.in_headline(ev):
             early = waiting.pop(ev.event, None)
@@ -196,12 +203,9 @@ def merge_repeats(events: list[Event], published: Optional[str], country_of: dic
                 waiting.setdefault(ev.event, ev)
             prev = antecedent(ev, merger.kept) if id(ev) in anaphors else None
             if prev is not None:
-                sentence = ev.sentence.to_dict()
-                if sentence not in prev.extra["evidence"]:
-                    prev.extra["evidence"].append(sentence)
+                add_evidence(prev, [ev.sentence.to_dict()])
                 final[id(ev)] = prev
             else:
-                ev.extra["reported_by"] = [ev.attributed_to] if ev.attributed_to else []
                 out.append(ev)
                 final[id(ev)] = ev
         elif merger.add(ev):

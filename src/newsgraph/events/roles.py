@@ -137,41 +137,49 @@ def verb_roles(verb, index: EntityIndex, depth: int = 0, ctx: Context = Context(
         # "held talks in Brussels": an event object gives its participants, not its place
         add_new(roles.recipient, phrase_entities(obj, index, located=ctx.located(obj)))
     add_new(roles.recipient, ctx.recipients(verb, RECIPIENT_PREPS, index))
-    if not roles.recipient and not topic:  # "lodged a protest with Albania"
-        for obj in objects:
-            add_new(roles.recipient, object_concerns(obj, index, ctx))
-    if not roles.recipient and ctx.event in FROM_EVENTS:
-        add_new(roles.recipient, [e for p in prep_objects(verb, {"from"}) for e in phrase_entities(p, index)])
-    if ctx.event == "REQUEST" and not roles.recipient:  # "demanded that the US cancel ..."
-        add_new(roles.recipient, clause_subjects(verb, index))
     comps = children(verb, "xcomp")
     for comp in comps:
         comps += [c for c in children(comp, "xcomp") if len(comps) < 4]
-    if not roles.recipient:  # "threatened to cut off electricity to Armenia"
-        for comp in comps:
-            for obj in children(comp, "dobj", "dative"):
-                add_new(roles.recipient, phrase_entities(obj, index))
-            add_new(roles.recipient, ctx.recipients(comp, RECIPIENT_PREPS, index))
-    if not roles.recipient:  # "threatened to break relations with Russia"
-        for comp in comps:
-            for obj in children(comp, "dobj"):
-                add_new(roles.recipient, object_concerns(obj, index, ctx))
-    if not roles.recipient:  # "is willing to withdraw its troops from Lebanon"
-        add_new(roles.recipient, [e for c in comps for p in prep_objects(c, {"from"})
-                               for e in phrase_entities(p, index)])
-    if ctx.event == "PROTEST" and not roles.recipient:
-        add_new(roles.recipient, purpose_targets(verb, index, ctx))
+    if not roles.recipient:
+        roles.recipient = unnamed_recipients(verb, comps, objects, topic, index, ctx)
     if ctx.event == "THREATEN":  # "... unless the Kremlin closed its base": the one threatened
         cond = [e for v in [verb] + comps for e in condition_subjects(v, index)]
         roles.recipient = [e for e in cond if e not in roles.actor] + \
             [e for e in roles.recipient if e not in cond]
-    if ctx.event in PLACE_TARGET_EVENTS and not roles.recipient:
-        add_new(roles.recipient, [e for v in [verb] + conj_verbs(verb) for e in place_targets(v, index)])
     # "X and Y met" with no object: reciprocal
     if not roles.recipient and len(roles.actor) > 1:
         roles.reciprocal = True
     roles.recipient = [r for r in roles.recipient if r not in roles.actor]
     return roles
+
+
+def unnamed_recipients(verb, comps, objects, topic: bool, index: EntityIndex, ctx: Context) -> list[str]:
+    """When a verb's own object and prepositions name no recipient, the event's shape may; the
+    first of these that names someone is the recipient."""
+    def sources():
+        if not topic:  # "lodged a protest with Albania"
+            yield [e for o in objects for e in object_concerns(o, index, ctx)]
+        if ctx.event in FROM_EVENTS:  # "confiscated weapons from the rebels"
+            yield [e for p in prep_objects(verb, {"from"}) for e in phrase_entities(p, index)]
+        if ctx.event == "REQUEST":  # "demanded that the US cancel ..."
+            yield clause_subjects(verb, index)
+        # "threatened to cut off electricity to Armenia"
+        yield [e for c in comps for e in
+               [e for o in children(c, "dobj", "dative") for e in phrase_entities(o, index)] +
+               ctx.recipients(c, RECIPIENT_PREPS, index)]
+        # "threatened to break relations with Russia"
+        yield [e for c in comps for o in children(c, "dobj") for e in object_concerns(o, index, ctx)]
+        # "is willing to withdraw its troops from Lebanon"
+        yield [e for c in comps for p in prep_objects(c, {"from"}) for e in phrase_entities(p, index)]
+        if ctx.event == "PROTEST":
+            yield purpose_targets(verb, index, ctx)
+        if ctx.event in PLACE_TARGET_EVENTS:  # "protested in Kirkuk"
+            yield [e for v in [verb] + conj_verbs(verb) for e in place_targets(v, index)]
+
+    for found in sources():
+        if found:
+            return list(dict.fromkeys(found))
+    return []
 
 
 def object_concerns(obj, index: EntityIndex, ctx: Context, depth: int = 0) -> list[str]:
