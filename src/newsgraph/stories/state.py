@@ -1,0 +1,244 @@
+"""What the linker knows, as plain tables a store can keep and give back.
+
+`LinkerState` holds every article the linker has seen (its story, outlet, time), the vectors
+and index of the articles still inside the time window, the article graph (`edges`), the
+stories and the occurrences. `to_rows()` writes it all as rows of TABLES (SQL types that
+DuckDB and PostgreSQL both accept); `from_rows()` reads them back into the same state, so a
+corpus ingested in two runs links exactly as one ingested at once, and the ids do not depend
+on the store. `take_changes()` gives only what changed since the last call, for a store that
+writes each batch's rows in one transaction.
+
+Floats survive the round trip exactly (DOUBLE PRECISION; JSON writes a float's repr).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Optional
+
+from .config import LinkerConfig
+from .index import CandidateIndex, IndexKey, index_keys
+from .similarity import ArticleVectors
+from .terms import CHANNELS
+from .vectors import TermStats
+from .when import ArticleTime
+
+# table -> [(column, SQL type)]; the leading columns named in KEYS identify a row
+TABLES: dict[str, list[tuple[str, str]]] = {
+    "link_meta": [("key", "TEXT NOT NULL"), ("value", "TEXT")],
+    "link_terms": [("channel", "TEXT NOT NULL"), ("term", "TEXT NOT NULL"), ("df", "INTEGER")],
+    "link_articles": [("seq", "INTEGER NOT NULL"), ("article_key", "TEXT NOT NULL"),
+                      ("story_id", "TEXT"), ("outlet", "TEXT"), ("published", "DATE"),
+                      ("year", "INTEGER"), ("person_shares", "TEXT"), ("active", "INTEGER")],
+    "link_vectors": [("seq", "INTEGER NOT NULL"), ("channel", "TEXT NOT NULL"),
+                     ("term", "TEXT NOT NULL"), ("weight", "DOUBLE PRECISION")],
+    "link_edges": [("seq_a", "INTEGER NOT NULL"), ("seq_b", "INTEGER NOT NULL"),
+                   ("p", "DOUBLE PRECISION")],
+    "stories": [("story_id", "TEXT NOT NULL"), ("n_articles", "INTEGER"), ("n_outlets", "INTEGER"),
+                ("first_seq", "INTEGER"), ("last_seq", "INTEGER"),
+                ("first_published", "DATE"), ("last_published", "DATE")],
+}
+KEYS = {"link_meta": 1, "link_terms": 2, "link_articles": 1, "link_vectors": 3, "link_edges": 2,
+        "stories": 1}
+
+
+@dataclass
+class LinkedArticle:
+    """One article as the linker keeps it; `vectors` is None once it left the time window."""
+
+    seq: int
+    key: str
+    story: str
+    outlet: Optional[str]
+    time: ArticleTime
+    vectors: Optional[ArticleVectors] = None
+
+
+@dataclass
+class Changes:
+    """Rows to write (upsert by KEYS) and keys to delete, per table."""
+
+    upsert: dict[str, list[tuple]] = field(default_factory=dict)
+    delete: dict[str, list[tuple]] = field(default_factory=dict)
+
+
+class LinkerState:
+    """The linker's memory. Articles are numbered in ingest order (`seq`, from 1)."""
+
+    def __init__(self, config: Optional[LinkerConfig] = None):
+        self.config = config or LinkerConfig()
+        self.stats = TermStats()
+        self.articles: dict[int, LinkedArticle] = {}
+        self.by_key: dict[str, int] = {}
+        self.index = CandidateIndex(self.config)
+        self.edges: dict[int, dict[int, float]] = {}
+        self.members: dict[str, list[int]] = {}     # story id -> its articles, in ingest order
+        self.counters = {"seq": 0, "story": 0}
+        self.newest_day: Optional[int] = None
+        self._dirty_articles: set[int] = set()
+        self._dirty_stories: set[str] = set()
+        self._removed_stories: set[str] = set()
+        self._new_vectors: list[int] = []
+        self._new_edges: list[tuple[int, int]] = []
+        self._dirty_terms: set[tuple[str, str]] = set()
+        self._evicted: list[int] = []
+
+    # --- changing the state -------------------------------------------------------------
+    def next_seq(self) -> int:
+        self.counters["seq"] += 1
+        return self.counters["seq"]
+
+    def new_story_id(self) -> str:
+        self.counters["story"] += 1
+        return f"S{self.counters['story']:06d}"
+
+    def count_terms(self, counts) -> None:
+        self.stats.add(counts)
+        for channel, terms in counts.items():
+            self._dirty_terms.update((channel, t) for t in terms)
+
+    def add_article(self, article: LinkedArticle) -> list[IndexKey]:
+        """Keep a new article (its story is set by `assign`) and index it."""
+        self.articles[article.seq] = article
+        self.by_key[article.key] = article.seq
+        keys = index_keys(article.vectors.vectors, self.config)
+        self.index.add(article.seq, keys, article.time.ordinal)
+        self._dirty_articles.add(article.seq)
+        self._new_vectors.append(article.seq)
+        day = article.time.ordinal
+        if day is not None and (self.newest_day is None or day > self.newest_day):
+            self.newest_day = day
+        return keys
+
+    def add_edge(self, a: int, b: int, p: float) -> None:
+        self.edges.setdefault(a, {})[b] = p
+        self.edges.setdefault(b, {})[a] = p
+        self._new_edges.append((min(a, b), max(a, b)))
+
+    def assign(self, seq: int, story: str) -> None:
+        """Put an article in a story (taking it out of the one it was in)."""
+        article = self.articles[seq]
+        old = article.story
+        if old == story and seq in self.members.get(story, ()):
+            return
+        if old and old in self.members:
+            self.members[old].remove(seq)
+            self._dirty_stories.add(old)
+            if not self.members[old]:
+                del self.members[old]
+                self._removed_stories.add(old)
+        article.story = story
+        members = self.members.setdefault(story, [])
+        members.append(seq)
+        members.sort()
+        self._removed_stories.discard(story)
+        self._dirty_stories.add(story)
+        self._dirty_articles.add(seq)
+
+    def evict_old(self) -> None:
+        """Forget the vectors, index entries and links of articles published more than twice
+        the window before the newest one: no new article will be compared with them."""
+        if self.newest_day is None:
+            return
+        horizon = self.newest_day - 2 * self.config.window_days
+        for seq, article in self.articles.items():
+            if article.vectors is not None and article.time.ordinal is not None \
+                    and article.time.ordinal < horizon:
+                self.index.remove(seq, index_keys(article.vectors.vectors, self.config))
+                article.vectors = None
+                for other in self.edges.pop(seq, {}):
+                    self.edges.get(other, {}).pop(seq, None)
+                self._dirty_articles.add(seq)
+                self._evicted.append(seq)
+
+    # --- reading it -----------------------------------------------------------------------
+    def story_row(self, story: str) -> tuple:
+        members = [self.articles[s] for s in self.members[story]]
+        outlets = {a.outlet for a in members if a.outlet}
+        days = sorted(a.time.day for a in members if a.time.day)
+        return (story, len(members), len(outlets), members[0].seq, members[-1].seq,
+                days[0] if days else None, days[-1] if days else None)
+
+    def article_row(self, a: LinkedArticle) -> tuple:
+        shares = json.dumps(a.vectors.person_shares) if a.vectors else None
+        return (a.seq, a.key, a.story, a.outlet, a.time.day, a.time.year, shares,
+                int(a.vectors is not None))
+
+    def vector_rows(self, a: LinkedArticle) -> list[tuple]:
+        return [(a.seq, channel, term, w) for channel in CHANNELS
+                for term, w in a.vectors.vectors[channel].items()]
+
+    def meta_rows(self) -> list[tuple]:
+        return [("config", json.dumps(self.config.as_dict(), sort_keys=True)),
+                ("counters", json.dumps(self.counters, sort_keys=True))]
+
+    def to_rows(self) -> dict[str, list[tuple]]:
+        """Every table, whole."""
+        rows = {t: [] for t in TABLES}
+        rows["link_meta"] = self.meta_rows()
+        rows["link_terms"] = self.stats.rows()
+        for seq in sorted(self.articles):
+            a = self.articles[seq]
+            rows["link_articles"].append(self.article_row(a))
+            if a.vectors is not None:
+                rows["link_vectors"].extend(self.vector_rows(a))
+        rows["link_edges"] = sorted((a, b, p) for a, nb in self.edges.items() for b, p in nb.items() if a < b)
+        rows["stories"] = [self.story_row(s) for s in sorted(self.members)]
+        return rows
+
+    def take_changes(self) -> Changes:
+        """The rows changed since the last call (or since the state was read)."""
+        out = Changes()
+        out.upsert["link_meta"] = self.meta_rows()
+        terms = sorted(self._dirty_terms)
+        out.upsert["link_terms"] = [("", "", self.stats.n_articles)] + [
+            (c, t, self.stats.df[c][t]) for c, t in terms]
+        out.upsert["link_articles"] = [self.article_row(self.articles[s]) for s in sorted(self._dirty_articles)]
+        out.upsert["link_vectors"] = [r for s in self._new_vectors if self.articles[s].vectors
+                                      for r in self.vector_rows(self.articles[s])]
+        out.upsert["link_edges"] = [(a, b, self.edges[a][b]) for a, b in self._new_edges
+                                    if b in self.edges.get(a, {})]
+        out.upsert["stories"] = [self.story_row(s) for s in sorted(self._dirty_stories) if s in self.members]
+        out.delete["stories"] = [(s,) for s in sorted(self._removed_stories)]
+        out.delete["link_vectors_of"] = [(s,) for s in self._evicted]   # every row of these seqs
+        out.delete["link_edges_of"] = [(s,) for s in self._evicted]
+        self._dirty_terms.clear()
+        self._dirty_articles.clear()
+        self._new_vectors.clear()
+        self._new_edges.clear()
+        self._dirty_stories.clear()
+        self._removed_stories.clear()
+        self._evicted.clear()
+        return out
+
+    @classmethod
+    def from_rows(cls, rows: dict[str, Iterable[tuple]]) -> "LinkerState":
+        """The state `to_rows()` (or a store holding its rows and changes) describes."""
+        meta = {k: v for k, v in rows.get("link_meta", ())}
+        config = LinkerConfig(**json.loads(meta["config"])) if "config" in meta else LinkerConfig()
+        state = cls(config)
+        if "counters" in meta:
+            state.counters.update(json.loads(meta["counters"]))
+        state.stats = TermStats.from_rows(rows.get("link_terms", ()))
+        vectors: dict[int, dict[str, dict[str, float]]] = {}
+        for seq, channel, term, w in sorted(rows.get("link_vectors", ()), key=lambda r: (r[0], r[1], -r[3], r[2])):
+            vectors.setdefault(seq, {c: {} for c in CHANNELS})[channel][term] = w
+        for seq, key, story, outlet, published, year, shares, active in sorted(rows.get("link_articles", ())):
+            day = published if isinstance(published, date) or published is None else date.fromisoformat(str(published)[:10])
+            time = ArticleTime(day, year)
+            vecs = ArticleVectors(vectors[seq], json.loads(shares), time) if active else None
+            article = LinkedArticle(seq, key, story, outlet, time, vecs)
+            state.articles[seq] = article
+            state.by_key[key] = seq
+            state.members.setdefault(story, []).append(seq)
+            if vecs is not None:
+                state.index.add(seq, index_keys(vecs.vectors, config), time.ordinal)
+            if time.ordinal is not None and (state.newest_day is None or time.ordinal > state.newest_day):
+                state.newest_day = time.ordinal
+        for a, b, p in rows.get("link_edges", ()):
+            if a in state.articles and b in state.articles:
+                state.edges.setdefault(a, {})[b] = p
+                state.edges.setdefault(b, {})[a] = p
+        state.take_changes()  # what was read is stored already
+        return state
