@@ -26,6 +26,7 @@ from typing import Callable, Optional
 
 from .clustering import average_link, carry_ids
 from .config import LinkerConfig
+from .events import event_profiles
 from .similarity import ArticleVectors, LinkModel, load_model, pair_features, time_decay
 from .state import LinkedArticle, LinkerState
 from .terms import CHANNELS, article_terms
@@ -41,6 +42,9 @@ class LinkResult:
     story_id: str
     moved: dict[str, str] = field(default_factory=dict)
     removed_stories: list[str] = field(default_factory=list)
+    # (article key, event id) -> occurrence id, for this article's events and those of the
+    # articles that moved
+    occurrences: dict[tuple[str, str], Optional[str]] = field(default_factory=dict)
 
 
 class StoryLinker:
@@ -71,11 +75,17 @@ class StoryLinker:
         before = {s: state.articles[s].story for s in pool if s != article.seq}
         ids = carry_ids(groups, before, state.new_story_id)
         moved = self._apply(ids, before)
+        state.link_events(article.seq, event_profiles(record, article.seq, article.time))
+        for seq in moved:
+            state.link_events(seq, state.book.events_of.get(seq, []))
         if state.counters["seq"] % 1000 == 0:
             state.evict_old()
         removed = sorted(keys_before - set(state.members))
+        occurrences = {(state.articles[e.seq].key, e.event_id): state.book.of_event.get((e.seq, e.event_id))
+                       for seq in [article.seq] + moved for e in state.book.events_of.get(seq, [])}
         return LinkResult(key, article.story,
-                          {state.articles[s].key: state.articles[s].story for s in moved}, removed)
+                          {state.articles[s].key: state.articles[s].story for s in moved}, removed,
+                          occurrences)
 
     # --- the steps ----------------------------------------------------------------------
     def _profile(self, record: dict, key: str) -> LinkedArticle:

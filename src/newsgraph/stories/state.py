@@ -13,12 +13,17 @@ Floats survive the round trip exactly (DOUBLE PRECISION; JSON writes a float's r
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Optional
 
 from .config import LinkerConfig
+from .counts import Count
+from .disagreements import agreed, disagreements
+from .events import EventProfile
 from .index import CandidateIndex, IndexKey, index_keys
+from .occurrences import Occurrence, OccurrenceBook
 from .similarity import ArticleVectors
 from .terms import CHANNELS
 from .vectors import TermStats
@@ -38,9 +43,25 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "stories": [("story_id", "TEXT NOT NULL"), ("n_articles", "INTEGER"), ("n_outlets", "INTEGER"),
                 ("first_seq", "INTEGER"), ("last_seq", "INTEGER"),
                 ("first_published", "DATE"), ("last_published", "DATE")],
+    # one row per event with a trigger: its occurrence and what the occurrence linker read
+    "link_events": [("seq", "INTEGER NOT NULL"), ("event_id", "TEXT NOT NULL"),
+                    ("occurrence_id", "TEXT"), ("event_index", "INTEGER"), ("event", "TEXT"),
+                    ("cameo", "TEXT"), ("stem", "TEXT"), ("actors", "TEXT"), ("recipients", "TEXT"),
+                    ("actor_names", "TEXT"), ("date", "TEXT"), ("year", "INTEGER"), ("place", "TEXT"),
+                    ("geonameid", "BIGINT"), ("country", "TEXT"), ("feature_code", "TEXT"),
+                    ("status", "TEXT"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
+                    ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"), ("counts", "TEXT")],
+    "occurrences": [("occurrence_id", "TEXT NOT NULL"), ("story_id", "TEXT"), ("event", "TEXT"),
+                    ("n_events", "INTEGER"), ("n_articles", "INTEGER"), ("n_outlets", "INTEGER"),
+                    ("first_seq", "INTEGER"), ("last_seq", "INTEGER"), ("date", "TEXT"),
+                    ("place", "TEXT"), ("actors", "TEXT"), ("n_disagreements", "INTEGER")],
+    # one row per version of a slot the articles of an occurrence give differently
+    "disagreements": [("occurrence_id", "TEXT NOT NULL"), ("slot", "TEXT NOT NULL"),
+                      ("value", "TEXT"), ("article_key", "TEXT NOT NULL"), ("event_id", "TEXT NOT NULL"),
+                      ("start_char", "INTEGER"), ("end_char", "INTEGER")],
 }
 KEYS = {"link_meta": 1, "link_terms": 2, "link_articles": 1, "link_vectors": 3, "link_edges": 2,
-        "stories": 1}
+        "stories": 1, "link_events": 2, "occurrences": 1, "disagreements": 1}
 
 
 @dataclass
@@ -74,7 +95,8 @@ class LinkerState:
         self.index = CandidateIndex(self.config)
         self.edges: dict[int, dict[int, float]] = {}
         self.members: dict[str, list[int]] = {}     # story id -> its articles, in ingest order
-        self.counters = {"seq": 0, "story": 0}
+        self.counters = {"seq": 0, "story": 0, "occurrence": 0}
+        self.book = OccurrenceBook()
         self.newest_day: Optional[int] = None
         self._dirty_articles: set[int] = set()
         self._dirty_stories: set[str] = set()
@@ -83,6 +105,9 @@ class LinkerState:
         self._new_edges: list[tuple[int, int]] = []
         self._dirty_terms: set[tuple[str, str]] = set()
         self._evicted: list[int] = []
+        self._dirty_events: set[int] = set()          # articles whose events changed occurrence
+        self._dirty_occurrences: set[str] = set()
+        self._removed_occurrences: set[str] = set()
 
     # --- changing the state -------------------------------------------------------------
     def next_seq(self) -> int:
@@ -92,6 +117,20 @@ class LinkerState:
     def new_story_id(self) -> str:
         self.counters["story"] += 1
         return f"S{self.counters['story']:06d}"
+
+    def new_occurrence_id(self) -> str:
+        self.counters["occurrence"] += 1
+        return f"O{self.counters['occurrence']:07d}"
+
+    def link_events(self, seq: int, events: list[EventProfile]) -> None:
+        """Link an article's events in its story (after taking them out of any they were in)."""
+        _, touched, removed = self.book.unlink(seq)
+        touched |= self.book.link(self.articles[seq].story, events, self.new_occurrence_id)
+        self._dirty_occurrences |= touched
+        self._removed_occurrences |= removed
+        self._removed_occurrences -= touched
+        self._dirty_occurrences -= self._removed_occurrences
+        self._dirty_events.add(seq)
 
     def count_terms(self, counts) -> None:
         self.stats.add(counts)
@@ -169,6 +208,29 @@ class LinkerState:
         return [(a.seq, channel, term, w) for channel in CHANNELS
                 for term, w in a.vectors.vectors[channel].items()]
 
+    def event_rows(self, seq: int) -> list[tuple]:
+        return [(e.seq, e.event_id, self.book.of_event.get((e.seq, e.event_id)), e.index, e.event,
+                 e.cameo, e.stem, json.dumps(e.actors), json.dumps(e.recipients),
+                 json.dumps(e.actor_names), e.date, e.year, e.place, e.geonameid, e.country,
+                 e.feature_code, e.status, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1],
+                 json.dumps([[c.slot, c.value, c.start, c.end] for c in e.counts]))
+                for e in self.book.events_of.get(seq, [])]
+
+    def occurrence_rows(self, oid: str) -> tuple[tuple, list[tuple]]:
+        """The occurrence's row and its disagreement rows."""
+        o = self.book.occurrences[oid]
+        members = o.members
+        seqs = sorted({e.seq for e in members})
+        outlets = {self.articles[s].outlet for s in seqs if self.articles[s].outlet}
+        actors = Counter(a for e in members for a in dict.fromkeys(e.actor_names))
+        versions = disagreements(members)
+        row = (oid, o.story, o.event, len(members), len(seqs), len(outlets), seqs[0], seqs[-1],
+               agreed(members, lambda e: e.date if e.date and e.date[:1].isdigit() else None),
+               agreed(members, lambda e: e.place),
+               json.dumps([a for a, _ in actors.most_common(3)]), len(versions))
+        return row, [(oid, v.slot, v.value, self.articles[v.seq].key, v.event_id, v.start, v.end)
+                     for v in versions]
+
     def meta_rows(self) -> list[tuple]:
         return [("config", json.dumps(self.config.as_dict(), sort_keys=True)),
                 ("counters", json.dumps(self.counters, sort_keys=True))]
@@ -185,6 +247,12 @@ class LinkerState:
                 rows["link_vectors"].extend(self.vector_rows(a))
         rows["link_edges"] = sorted((a, b, p) for a, nb in self.edges.items() for b, p in nb.items() if a < b)
         rows["stories"] = [self.story_row(s) for s in sorted(self.members)]
+        for seq in sorted(self.book.events_of):
+            rows["link_events"].extend(self.event_rows(seq))
+        for oid in sorted(self.book.occurrences):
+            row, versions = self.occurrence_rows(oid)
+            rows["occurrences"].append(row)
+            rows["disagreements"].extend(versions)
         return rows
 
     def take_changes(self) -> Changes:
@@ -203,6 +271,19 @@ class LinkerState:
         out.delete["stories"] = [(s,) for s in sorted(self._removed_stories)]
         out.delete["link_vectors_of"] = [(s,) for s in self._evicted]   # every row of these seqs
         out.delete["link_edges_of"] = [(s,) for s in self._evicted]
+        out.upsert["link_events"] = [r for s in sorted(self._dirty_events) for r in self.event_rows(s)]
+        out.upsert["occurrences"], out.upsert["disagreements"] = [], []
+        for oid in sorted(self._dirty_occurrences):
+            if oid in self.book.occurrences:
+                row, versions = self.occurrence_rows(oid)
+                out.upsert["occurrences"].append(row)
+                out.upsert["disagreements"].extend(versions)
+        # disagreements are keyed by occurrence: replace all of a changed occurrence's rows
+        out.delete["disagreements"] = [(o,) for o in sorted(self._dirty_occurrences | self._removed_occurrences)]
+        out.delete["occurrences"] = [(o,) for o in sorted(self._removed_occurrences)]
+        self._dirty_events.clear()
+        self._dirty_occurrences.clear()
+        self._removed_occurrences.clear()
         self._dirty_terms.clear()
         self._dirty_articles.clear()
         self._new_vectors.clear()
@@ -236,6 +317,26 @@ class LinkerState:
                 state.index.add(seq, index_keys(vecs.vectors, config), time.ordinal)
             if time.ordinal is not None and (state.newest_day is None or time.ordinal > state.newest_day):
                 state.newest_day = time.ordinal
+        events: dict[int, list[EventProfile]] = {}
+        for row in sorted(rows.get("link_events", ()), key=lambda r: (r[0], r[3])):
+            (seq, event_id, oid, index, event, cameo, stem, actors, recipients, names, dt, year, place,
+             geonameid, country, fcode, status, ts, te, ss, se, counts) = row
+            e = EventProfile(seq=seq, event_id=event_id, index=index, event=event, cameo=cameo, stem=stem,
+                             actors=json.loads(actors), recipients=json.loads(recipients),
+                             actor_names=json.loads(names), date=dt, year=year, place=place,
+                             geonameid=geonameid, country=country, feature_code=fcode, status=status,
+                             trigger=(ts, te), sentence=(ss, se),
+                             counts=[Count(*c) for c in json.loads(counts)])
+            events.setdefault(seq, []).append(e)
+            if oid is not None:
+                o = state.book.occurrences.get(oid)
+                if o is None:
+                    o = state.book.occurrences[oid] = Occurrence(oid, state.articles[seq].story, event)
+                o.add(e)
+                state.book.of_event[(seq, event_id)] = oid
+        state.book.events_of = events
+        for oid in sorted(state.book.occurrences):
+            state.book.by_story.setdefault(state.book.occurrences[oid].story, []).append(oid)
         for a, b, p in rows.get("link_edges", ()):
             if a in state.articles and b in state.articles:
                 state.edges.setdefault(a, {})[b] = p
