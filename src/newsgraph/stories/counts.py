@@ -76,7 +76,7 @@ def read_counts(text: str, start: int, end: int) -> list[Count]:
     out: dict[str, Count] = {}
     for i, (token, s, e) in enumerate(tokens):
         value = _value(token)
-        if value is None or (i + 1 < len(tokens) and text[e:e + 1] == ":"):
+        if value is None or text[e:e + 1] == ":" or (s > 0 and text[s - 1] == ":"):
             continue  # not a number, or a time of day ("1:30")
         reach = SLOT_WINDOW
         if i + 1 < len(words) and words[i + 1] in nouns:

@@ -60,14 +60,15 @@ class StoryLinker:
         self.model = model or load_model()
         self.observer = observer
 
-    def link(self, record: dict, key: Optional[str] = None) -> LinkResult:
+    def link(self, record: dict, key: Optional[str] = None, outlet: Optional[str] = None) -> LinkResult:
         """Link one analysed record (CONTRACT.md); `key` identifies the article (default: its
-        id). A key seen before is not linked again: its current story is returned."""
+        id), `outlet` its publication (default: the record's `outlet`). A key seen before is not
+        linked again: its current story is returned."""
         state = self.state
         key = key if key is not None else record["id"]
         if key in state.by_key:
             return LinkResult(key, state.articles[state.by_key[key]].story)
-        article = self._profile(record, key)
+        article = self._profile(record, key, outlet if outlet is not None else record.get("outlet"))
         keys_before = set(state.members)
         self._connect(article)
         pool = self._pool(article.seq)
@@ -88,14 +89,13 @@ class StoryLinker:
                           occurrences)
 
     # --- the steps ----------------------------------------------------------------------
-    def _profile(self, record: dict, key: str) -> LinkedArticle:
+    def _profile(self, record: dict, key: str, outlet) -> LinkedArticle:
         """Count the record's terms, weigh its vectors and keep it (without a story yet)."""
         terms = article_terms(record)
         self.state.count_terms(terms.counts)
         vectors = {c: self.state.stats.vector(c, terms.counts[c]) for c in CHANNELS}
         time = article_time(record)
-        outlet = record.get("outlet") if isinstance(record.get("outlet"), str) else None
-        article = LinkedArticle(self.state.next_seq(), key, "", outlet, time,
+        article = LinkedArticle(self.state.next_seq(), key, "", outlet if isinstance(outlet, str) else None, time,
                                 ArticleVectors(vectors, terms.person_shares, time))
         return article
 

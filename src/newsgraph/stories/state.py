@@ -61,7 +61,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
                       ("start_char", "INTEGER"), ("end_char", "INTEGER")],
 }
 KEYS = {"link_meta": 1, "link_terms": 2, "link_articles": 1, "link_vectors": 3, "link_edges": 2,
-        "stories": 1, "link_events": 2, "occurrences": 1, "disagreements": 1}
+        "stories": 1, "link_events": 2, "occurrences": 1,
+        "disagreements": 7}   # a disagreement row is its own key (an occurrence's rows are replaced whole)
 
 
 @dataclass
@@ -78,10 +79,12 @@ class LinkedArticle:
 
 @dataclass
 class Changes:
-    """Rows to write (upsert by KEYS) and keys to delete, per table."""
+    """What changed since the last `take_changes()`. A store applies `delete` first (each item
+    a table and {column: value}: delete the rows that match), then `upsert` (rows replacing
+    those with the same KEYS columns, or new)."""
 
+    delete: list[tuple[str, dict]] = field(default_factory=list)
     upsert: dict[str, list[tuple]] = field(default_factory=dict)
-    delete: dict[str, list[tuple]] = field(default_factory=dict)
 
 
 class LinkerState:
@@ -258,39 +261,33 @@ class LinkerState:
     def take_changes(self) -> Changes:
         """The rows changed since the last call (or since the state was read)."""
         out = Changes()
-        out.upsert["link_meta"] = self.meta_rows()
-        terms = sorted(self._dirty_terms)
-        out.upsert["link_terms"] = [("", "", self.stats.n_articles)] + [
-            (c, t, self.stats.df[c][t]) for c, t in terms]
-        out.upsert["link_articles"] = [self.article_row(self.articles[s]) for s in sorted(self._dirty_articles)]
-        out.upsert["link_vectors"] = [r for s in self._new_vectors if self.articles[s].vectors
-                                      for r in self.vector_rows(self.articles[s])]
-        out.upsert["link_edges"] = [(a, b, self.edges[a][b]) for a, b in self._new_edges
-                                    if b in self.edges.get(a, {})]
-        out.upsert["stories"] = [self.story_row(s) for s in sorted(self._dirty_stories) if s in self.members]
-        out.delete["stories"] = [(s,) for s in sorted(self._removed_stories)]
-        out.delete["link_vectors_of"] = [(s,) for s in self._evicted]   # every row of these seqs
-        out.delete["link_edges_of"] = [(s,) for s in self._evicted]
-        out.upsert["link_events"] = [r for s in sorted(self._dirty_events) for r in self.event_rows(s)]
-        out.upsert["occurrences"], out.upsert["disagreements"] = [], []
+        for seq in self._evicted:
+            out.delete += [("link_vectors", {"seq": seq}), ("link_edges", {"seq_a": seq}),
+                           ("link_edges", {"seq_b": seq})]
+        out.delete += [("stories", {"story_id": s}) for s in sorted(self._removed_stories)]
+        out.delete += [("occurrences", {"occurrence_id": o}) for o in sorted(self._removed_occurrences)]
+        # an occurrence's disagreements are replaced whole
+        out.delete += [("disagreements", {"occurrence_id": o})
+                       for o in sorted(self._dirty_occurrences | self._removed_occurrences)]
+        up = out.upsert
+        up["link_meta"] = self.meta_rows()
+        up["link_terms"] = [("", "", self.stats.n_articles)] + [
+            (c, t, self.stats.df[c][t]) for c, t in sorted(self._dirty_terms)]
+        up["link_articles"] = [self.article_row(self.articles[s]) for s in sorted(self._dirty_articles)]
+        up["link_vectors"] = [r for s in self._new_vectors if self.articles[s].vectors
+                              for r in self.vector_rows(self.articles[s])]
+        up["link_edges"] = [(a, b, self.edges[a][b]) for a, b in self._new_edges if b in self.edges.get(a, {})]
+        up["stories"] = [self.story_row(s) for s in sorted(self._dirty_stories) if s in self.members]
+        up["link_events"] = [r for s in sorted(self._dirty_events) for r in self.event_rows(s)]
+        up["occurrences"], up["disagreements"] = [], []
         for oid in sorted(self._dirty_occurrences):
-            if oid in self.book.occurrences:
-                row, versions = self.occurrence_rows(oid)
-                out.upsert["occurrences"].append(row)
-                out.upsert["disagreements"].extend(versions)
-        # disagreements are keyed by occurrence: replace all of a changed occurrence's rows
-        out.delete["disagreements"] = [(o,) for o in sorted(self._dirty_occurrences | self._removed_occurrences)]
-        out.delete["occurrences"] = [(o,) for o in sorted(self._removed_occurrences)]
-        self._dirty_events.clear()
-        self._dirty_occurrences.clear()
-        self._removed_occurrences.clear()
-        self._dirty_terms.clear()
-        self._dirty_articles.clear()
-        self._new_vectors.clear()
-        self._new_edges.clear()
-        self._dirty_stories.clear()
-        self._removed_stories.clear()
-        self._evicted.clear()
+            row, versions = self.occurrence_rows(oid)
+            up["occurrences"].append(row)
+            up["disagreements"].extend(versions)
+        for pending in (self._dirty_terms, self._dirty_articles, self._new_vectors, self._new_edges,
+                        self._dirty_stories, self._removed_stories, self._evicted, self._dirty_events,
+                        self._dirty_occurrences, self._removed_occurrences):
+            pending.clear()
         return out
 
     @classmethod

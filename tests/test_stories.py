@@ -1,0 +1,171 @@
+"""Stories and occurrences across articles (newsgraph.stories), on short wire-style articles
+written for these tests (tests/data/stories_articles.jsonl): two outlets on one Putin-Xi
+summit and the same pair's summit a year later; two outlets on one actress entering rehab
+and a singer entering rehab three days later; two outlets on one market bombing that give
+different death tolls."""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from newsgraph.stories import TABLES, LinkerState, StoryLinker
+from newsgraph.stories.state import KEYS
+
+DATA = Path(__file__).parent / "data" / "stories_articles.jsonl"
+
+
+@pytest.fixture(scope="module")
+def records(pipeline):
+    """The test articles analysed by the real pipeline, with the outlet the input names."""
+    out = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        raw = json.loads(line)
+        record = pipeline.analyze_record({k: raw[k] for k in ("id", "text", "published")})
+        record["outlet"] = raw["outlet"]
+        out.append(record)
+    return out
+
+
+def link_all(records, linker=None):
+    """{id: story} and {(id, event id): occurrence} after linking records in order."""
+    linker = linker or StoryLinker()
+    stories, occurrences = {}, {}
+    for record in records:
+        result = linker.link(record)
+        stories[result.article_key] = result.story_id
+        stories.update(result.moved)
+        occurrences.update(result.occurrences)
+    return stories, occurrences, linker
+
+
+def partition(stories):
+    groups = {}
+    for doc, story in stories.items():
+        groups.setdefault(story, set()).add(doc)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def test_two_outlets_on_one_summit_share_a_story_and_a_year_later_is_another(records):
+    stories, _, _ = link_all(records)
+    assert stories["summit-2024-wire-a"] == stories["summit-2024-wire-b"]
+    assert stories["summit-2025-wire-a"] != stories["summit-2024-wire-a"]
+
+
+def test_two_celebrities_entering_rehab_are_two_stories(records):
+    stories, _, _ = link_all(records)
+    assert stories["rehab-marlowe-a"] == stories["rehab-marlowe-b"]
+    assert stories["rehab-hadley-a"] != stories["rehab-marlowe-a"]
+
+
+def test_the_articles_give_five_stories_in_any_order(records):
+    expected = partition(link_all(records)[0])
+    assert len(expected) == 5
+    for seed in (1, 2, 3):
+        shuffled = records[:]
+        random.Random(seed).shuffle(shuffled)
+        assert partition(link_all(shuffled)[0]) == expected
+
+
+def test_articles_far_apart_in_time_are_never_compared(records):
+    pairs = []
+    linker = StoryLinker(observer=lambda new, old, features: pairs.append({new.key, old.key}))
+    link_all(records, linker)
+    assert {"summit-2024-wire-a", "summit-2024-wire-b"} in pairs
+    assert not any("summit-2025-wire-a" in p for p in pairs)  # a year after the others
+
+
+def test_one_bombing_is_one_occurrence_whose_death_tolls_disagree(records):
+    _, occurrences, linker = link_all(records)
+    by_id = {r["id"]: r for r in records}
+
+    def killed(doc):
+        r = by_id[doc]
+        return {occurrences[(doc, e["id"])] for e in r["events"] if e["event"] == "ASSAULT"
+                and r["text"][e["trigger"]["start"]:e["trigger"]["end"]] == "killed"}
+
+    assert len(killed("bombing-wire-a")) == 1 and killed("bombing-wire-a") == killed("bombing-wire-b")
+    occurrence = next(iter(killed("bombing-wire-a")))
+    rows = linker.state.to_rows()
+    tolls = {(r[3], by_id[r[3]]["text"][r[5]:r[6]]) for r in rows["disagreements"]
+             if r[0] == occurrence and r[1] == "dead"}
+    assert tolls == {("bombing-wire-a", "12"), ("bombing-wire-b", "14")}
+    row = next(r for r in rows["occurrences"] if r[0] == occurrence)
+    assert row[4:6] == (2, 2)   # two articles, two outlets
+
+
+def test_a_record_seen_before_is_not_linked_again(records):
+    _, _, linker = link_all(records)
+    before = linker.state.to_rows()
+    result = linker.link(records[0])
+    assert result.story_id == link_all(records)[0][records[0]["id"]]
+    assert linker.state.to_rows() == before
+
+
+def test_an_article_with_nothing_to_compare_starts_a_story():
+    linker = StoryLinker()
+    first = linker.link({"id": "empty", "text": "", "entities": [], "events": []})
+    second = linker.link({"id": "short", "text": "Rain.", "entities": [], "events": []})
+    assert first.story_id != second.story_id
+
+
+# --- the state in a store -------------------------------------------------------------------
+
+def create(con):
+    for table, cols in TABLES.items():
+        con.execute(f"CREATE TABLE {table} ({', '.join(f'{c} {t}' for c, t in cols)})")
+
+
+def apply(con, changes):
+    """What a store does with LinkerState.take_changes(): deletes, then upserts by KEYS."""
+    for table, where in changes.delete:
+        con.execute(f"DELETE FROM {table} WHERE " + " AND ".join(f"{c} = ?" for c in where),
+                    list(where.values()))
+    for table, rows in changes.upsert.items():
+        keys = [c for c, _ in TABLES[table][:KEYS[table]]]
+        for row in rows:
+            con.execute(f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in keys),
+                        list(row[:len(keys)]))
+            con.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", list(row))
+
+
+def read(con):
+    return {t: sorted(tuple(r) for r in con.execute(f"SELECT * FROM {t}").fetchall()) for t in TABLES}
+
+
+def sorted_rows(rows):
+    return {t: sorted(rows[t]) for t in TABLES}
+
+
+def test_changes_written_to_duckdb_are_the_whole_state(records):
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    create(con)
+    linker = StoryLinker()
+    for record in records:
+        linker.link(record)
+        apply(con, linker.state.take_changes())
+    assert read(con) == sorted_rows(linker.state.to_rows())
+
+
+def test_two_runs_through_duckdb_give_the_ids_of_one(records):
+    duckdb = pytest.importorskip("duckdb")
+    at_once = link_all(records)
+    con = duckdb.connect()
+    create(con)
+    first = StoryLinker()
+    for record in records[:4]:
+        first.link(record)
+    apply(con, first.state.take_changes())
+    resumed = StoryLinker(LinkerState.from_rows(read(con)))
+    later = link_all(records[4:], resumed)
+    stories, occurrences = dict(at_once[0]), dict(at_once[1])
+    halves = {**{r["id"]: first.state.articles[first.state.by_key[r["id"]]].story for r in records[:4]},
+              **later[0]}
+    for key, story in later[0].items():  # moves reported by the second run
+        halves[key] = story
+    assert halves == stories
+    assert sorted_rows(resumed.state.to_rows()) == sorted_rows(at_once[2].state.to_rows())
+    assert occurrences.items() >= later[1].items()
