@@ -39,6 +39,7 @@ def stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def content_word(token: str) -> str | None:
     """The lower-cased form of a word that can say what a story is about, or None
     (stop words, words shorter than three letters)."""
