@@ -169,3 +169,26 @@ def test_two_runs_through_duckdb_give_the_ids_of_one(records):
     assert halves == stories
     assert sorted_rows(resumed.state.to_rows()) == sorted_rows(at_once[2].state.to_rows())
     assert occurrences.items() >= later[1].items()
+
+
+def test_what_falls_out_of_the_window_leaves_memory_not_the_store(records):
+    duckdb = pytest.importorskip("duckdb")
+    from newsgraph.stories import LinkerConfig
+
+    by_id = {r["id"]: r for r in records}
+    order = [by_id[i] for i in ("summit-2024-wire-a", "rehab-marlowe-a", "summit-2024-wire-b",
+                                "summit-2025-wire-a", "bombing-wire-a")]  # the last two: a year on
+    config = LinkerConfig(evict_every=1)
+    con = duckdb.connect()
+    create(con)
+    linker = StoryLinker(config=config)
+    for record in order:
+        linker.link(record)
+        apply(con, linker.state.take_changes())
+    state = linker.state
+    summit = state.articles[state.by_key["summit-2024-wire-a"]]
+    assert summit.vectors is None and summit.seq not in state.edges
+    assert summit.seq not in state.book.events_of            # its story is frozen
+    stored = read(con)
+    assert {r[0] for r in stored["link_events"]} >= {summit.seq}   # ... and in the store
+    assert LinkerState.from_rows(stored).to_rows() == state.to_rows()

@@ -16,6 +16,7 @@ class LinkerConfig:
     same_days: int = 3          # "written at the same time": this many days apart or fewer
     other_days: int = 30        # "written at other times": more days apart than this
     decay_days: float = 10.0    # beyond same_days a link's probability falls by e per this many days
+    evict_every: int = 1000     # every this many articles, forget what is far behind the newest
     # blocking: which earlier articles a new one is compared with
     index_words: int = 20       # an article is indexed under its strongest words ...
     index_names: int = 12       # ... and names

@@ -79,7 +79,7 @@ class StoryLinker:
         state.link_events(article.seq, event_profiles(record, article.seq, article.time))
         for seq in moved:
             state.link_events(seq, state.book.events_of.get(seq, []))
-        if state.counters["seq"] % 1000 == 0:
+        if state.counters["seq"] % self.config.evict_every == 0:
             state.evict_old()
         removed = sorted(keys_before - set(state.members))
         occurrences = {(state.articles[e.seq].key, e.event_id): state.book.of_event.get((e.seq, e.event_id))
@@ -119,7 +119,8 @@ class StoryLinker:
 
     def _pool(self, seq: int) -> list[int]:
         """The new article and the latest `pool_members` of each of the `neighbour_stories`
-        stories it links to most strongly."""
+        stories it links to most strongly (members still inside the time window only: the
+        others have no links any more)."""
         state = self.state
         strongest: dict[str, float] = {}
         for other, p in state.edges.get(seq, {}).items():
@@ -128,7 +129,8 @@ class StoryLinker:
         stories = sorted(strongest, key=lambda s: (-strongest[s], s))[:self.config.neighbour_stories]
         pool = {seq}
         for story in stories:
-            pool.update(state.members[story][-self.config.pool_members:])
+            active = [s for s in state.members[story] if state.articles[s].vectors is not None]
+            pool.update(active[-self.config.pool_members:])
         return sorted(pool)
 
     def _apply(self, ids: dict[int, str], before: dict[int, str]) -> list[int]:

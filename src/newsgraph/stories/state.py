@@ -109,6 +109,8 @@ class LinkerState:
         self._dirty_terms: set[tuple[str, str]] = set()
         self._evicted: list[int] = []
         self._dirty_events: set[int] = set()          # articles whose events changed occurrence
+        self._held: dict[str, list[tuple]] = {"link_events": [], "occurrences": [], "disagreements": []}
+        self._held_occurrences: set[str] = set()      # their rows are in _held
         self._dirty_occurrences: set[str] = set()
         self._removed_occurrences: set[str] = set()
 
@@ -180,19 +182,47 @@ class LinkerState:
 
     def evict_old(self) -> None:
         """Forget the vectors, index entries and links of articles published more than twice
-        the window before the newest one: no new article will be compared with them."""
+        the window before the newest one: no new article will be compared with them. A story
+        left with no article inside the window is frozen (nothing can join it any more): its
+        events and occurrences leave memory too (their rows were handed out already)."""
         if self.newest_day is None:
             return
         horizon = self.newest_day - 2 * self.config.window_days
-        for seq, article in self.articles.items():
-            if article.vectors is not None and article.time.ordinal is not None \
-                    and article.time.ordinal < horizon:
+        stories = set()
+        for seq in sorted(self.index.day):
+            article = self.articles[seq]
+            if article.time.ordinal is not None and article.time.ordinal < horizon:
                 self.index.remove(seq, index_keys(article.vectors.vectors, self.config))
                 article.vectors = None
                 for other in self.edges.pop(seq, {}):
                     self.edges.get(other, {}).pop(seq, None)
                 self._dirty_articles.add(seq)
                 self._evicted.append(seq)
+                stories.add(article.story)
+        self.forget_frozen(stories)
+
+    def forget_frozen(self, stories) -> None:
+        """Drop the events and occurrences of those of `stories` with no active article (the
+        rows of those changed since the last `take_changes` are kept for it first)."""
+        for story in sorted(stories):
+            members = self.members.get(story, ())
+            if any(self.articles[s].vectors is not None for s in members):
+                continue
+            for seq in members:
+                if seq in self._dirty_events:
+                    self._held["link_events"].extend(self.event_rows(seq))
+                    self._dirty_events.discard(seq)
+            for oid in self.book.by_story.pop(story, []):
+                if oid in self._dirty_occurrences:
+                    row, versions = self.occurrence_rows(oid)
+                    self._held["occurrences"].append(row)
+                    self._held["disagreements"].extend(versions)
+                    self._dirty_occurrences.discard(oid)
+                    self._held_occurrences.add(oid)
+                for e in self.book.occurrences.pop(oid).members:
+                    self.book.of_event.pop((e.seq, e.event_id), None)
+            for seq in members:
+                self.book.events_of.pop(seq, None)
 
     # --- reading it -----------------------------------------------------------------------
     def story_row(self, story: str) -> tuple:
@@ -239,7 +269,8 @@ class LinkerState:
                 ("counters", json.dumps(self.counters, sort_keys=True))]
 
     def to_rows(self) -> dict[str, list[tuple]]:
-        """Every table, whole."""
+        """Every table, whole: all the linker holds. (The events, occurrences and disagreements
+        of frozen stories, see `evict_old`, are only in the store: `take_changes` gave them.)"""
         rows = {t: [] for t in TABLES}
         rows["link_meta"] = self.meta_rows()
         rows["link_terms"] = self.stats.rows()
@@ -268,7 +299,8 @@ class LinkerState:
         out.delete += [("occurrences", {"occurrence_id": o}) for o in sorted(self._removed_occurrences)]
         # an occurrence's disagreements are replaced whole
         out.delete += [("disagreements", {"occurrence_id": o})
-                       for o in sorted(self._dirty_occurrences | self._removed_occurrences)]
+                       for o in sorted(self._dirty_occurrences | self._removed_occurrences
+                                       | self._held_occurrences)]
         up = out.upsert
         up["link_meta"] = self.meta_rows()
         up["link_terms"] = [("", "", self.stats.n_articles)] + [
@@ -279,14 +311,16 @@ class LinkerState:
         up["link_edges"] = [(a, b, self.edges[a][b]) for a, b in self._new_edges if b in self.edges.get(a, {})]
         up["stories"] = [self.story_row(s) for s in sorted(self._dirty_stories) if s in self.members]
         up["link_events"] = [r for s in sorted(self._dirty_events) for r in self.event_rows(s)]
-        up["occurrences"], up["disagreements"] = [], []
+        up["link_events"] = self._held["link_events"] + up["link_events"]
+        up["occurrences"], up["disagreements"] = self._held["occurrences"], self._held["disagreements"]
+        self._held = {"link_events": [], "occurrences": [], "disagreements": []}
         for oid in sorted(self._dirty_occurrences):
             row, versions = self.occurrence_rows(oid)
             up["occurrences"].append(row)
             up["disagreements"].extend(versions)
         for pending in (self._dirty_terms, self._dirty_articles, self._new_vectors, self._new_edges,
                         self._dirty_stories, self._removed_stories, self._evicted, self._dirty_events,
-                        self._dirty_occurrences, self._removed_occurrences):
+                        self._dirty_occurrences, self._removed_occurrences, self._held_occurrences):
             pending.clear()
         return out
 
@@ -338,5 +372,6 @@ class LinkerState:
             if a in state.articles and b in state.articles:
                 state.edges.setdefault(a, {})[b] = p
                 state.edges.setdefault(b, {})[a] = p
+        state.forget_frozen(list(state.members))
         state.take_changes()  # what was read is stored already
         return state
