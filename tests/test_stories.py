@@ -113,36 +113,69 @@ def test_an_article_with_nothing_to_compare_starts_a_story():
 
 # --- the state in a store -------------------------------------------------------------------
 
-def create(con):
+class SQL:
+    """A DB-API connection and its parameter mark: DuckDB (?), PostgreSQL (%s)."""
+
+    def __init__(self, con, mark):
+        self.con, self.mark = con, mark
+
+    def execute(self, sql, params=()):
+        cur = self.con.cursor()
+        cur.execute(sql.replace("?", self.mark), list(params))
+        return cur
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store(request):
+    """An empty database with the linker's tables: in-memory DuckDB, or a fresh schema on the
+    server of $NEWSGRAPH_TEST_PG (skipped without it)."""
+    import os
+
+    if request.param == "duckdb":
+        duckdb = pytest.importorskip("duckdb")
+        db = SQL(duckdb.connect(), "?")
+    else:
+        url = os.environ.get("NEWSGRAPH_TEST_PG")
+        if not url:
+            pytest.skip("NEWSGRAPH_TEST_PG is not set (scripts/start_postgres.sh)")
+        import psycopg
+
+        con = psycopg.connect(url, autocommit=True)
+        db = SQL(con, "%s")
+        db.execute("DROP SCHEMA IF EXISTS stories_test CASCADE")
+        db.execute("CREATE SCHEMA stories_test")
+        db.execute("SET search_path TO stories_test")
     for table, cols in TABLES.items():
-        con.execute(f"CREATE TABLE {table} ({', '.join(f'{c} {t}' for c, t in cols)})")
+        db.execute(f"CREATE TABLE {table} ({', '.join(f'{c} {t}' for c, t in cols)})")
+    yield db
+    if request.param == "postgresql":
+        db.execute("DROP SCHEMA stories_test CASCADE")
+    db.con.close()
 
 
-def apply(con, changes):
+def apply(db, changes):
     """What a store does with LinkerState.take_changes(): deletes, then upserts by KEYS."""
     for table, where in changes.delete:
-        con.execute(f"DELETE FROM {table} WHERE " + " AND ".join(f"{c} = ?" for c in where),
-                    list(where.values()))
+        db.execute(f"DELETE FROM {table} WHERE " + " AND ".join(f"{c} = ?" for c in where),
+                   list(where.values()))
     for table, rows in changes.upsert.items():
         keys = [c for c, _ in TABLES[table][:KEYS[table]]]
         for row in rows:
-            con.execute(f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in keys),
-                        list(row[:len(keys)]))
-            con.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", list(row))
+            db.execute(f"DELETE FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in keys),
+                       list(row[:len(keys)]))
+            db.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", list(row))
 
 
-def read(con):
-    return {t: sorted(tuple(r) for r in con.execute(f"SELECT * FROM {t}").fetchall()) for t in TABLES}
+def read(db):
+    return {t: sorted(tuple(r) for r in db.execute(f"SELECT * FROM {t}").fetchall()) for t in TABLES}
 
 
 def sorted_rows(rows):
     return {t: sorted(rows[t]) for t in TABLES}
 
 
-def test_changes_written_to_duckdb_are_the_whole_state(records):
-    duckdb = pytest.importorskip("duckdb")
-    con = duckdb.connect()
-    create(con)
+def test_changes_written_to_a_store_are_the_whole_state(records, store):
+    con = store
     linker = StoryLinker()
     for record in records:
         linker.link(record)
@@ -150,11 +183,9 @@ def test_changes_written_to_duckdb_are_the_whole_state(records):
     assert read(con) == sorted_rows(linker.state.to_rows())
 
 
-def test_two_runs_through_duckdb_give_the_ids_of_one(records):
-    duckdb = pytest.importorskip("duckdb")
+def test_two_runs_through_a_store_give_the_ids_of_one(records, store):
     at_once = link_all(records)
-    con = duckdb.connect()
-    create(con)
+    con = store
     first = StoryLinker()
     for record in records[:4]:
         first.link(record)
@@ -171,16 +202,14 @@ def test_two_runs_through_duckdb_give_the_ids_of_one(records):
     assert occurrences.items() >= later[1].items()
 
 
-def test_what_falls_out_of_the_window_leaves_memory_not_the_store(records):
-    duckdb = pytest.importorskip("duckdb")
+def test_what_falls_out_of_the_window_leaves_memory_not_the_store(records, store):
     from newsgraph.stories import LinkerConfig
 
     by_id = {r["id"]: r for r in records}
     order = [by_id[i] for i in ("summit-2024-wire-a", "rehab-marlowe-a", "summit-2024-wire-b",
                                 "summit-2025-wire-a", "bombing-wire-a")]  # the last two: a year on
     config = LinkerConfig(evict_every=1)
-    con = duckdb.connect()
-    create(con)
+    con = store
     linker = StoryLinker(config=config)
     for record in order:
         linker.link(record)

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
+from ..corpus.rows import as_date
+
 DATE_ZONE_CHARS = 600   # where an undated article's own date may stand (dateline, byline)
-FULL_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})")
 
 
@@ -32,17 +33,6 @@ class ArticleTime:
     @property
     def ordinal(self) -> Optional[int]:
         return self.day.toordinal() if self.day else None
-
-
-def parse_day(value) -> Optional[date]:
-    """A date for a `YYYY-MM-DD...` string, else None."""
-    m = FULL_DAY.match(value) if isinstance(value, str) else None
-    if not m:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
 
 
 def lead_year(record: dict) -> Optional[int]:
@@ -60,7 +50,7 @@ def lead_year(record: dict) -> Optional[int]:
 
 def article_time(record: dict) -> ArticleTime:
     """The record's `published` day (and its year), else the lead's year, else nothing."""
-    day = parse_day(record.get("published"))
+    day = as_date(record.get("published"))
     if day:
         return ArticleTime(day, day.year)
     return ArticleTime(None, lead_year(record))
