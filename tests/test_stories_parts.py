@@ -22,7 +22,8 @@ def test_a_person_is_known_by_surname_across_articles():
 
 
 def test_trigger_stems_join_inflections():
-    assert trigger_stem("shootings") == trigger_stem("shoot") == "shoot"
+    assert trigger_stem("shootings") == trigger_stem("shot") == trigger_stem("shoot") == "shoot"
+    assert trigger_stem("met") == trigger_stem("meeting") == "meet"
     assert trigger_stem("arrested") == trigger_stem("arrests") == "arrest"
     assert trigger_stem("stopped") == "stop"
     assert trigger_stem("checked into") == "check"

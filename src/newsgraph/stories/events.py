@@ -2,17 +2,19 @@
 when, where, how many, and the spans that say so.
 
 Names are keyed as for stories (terms.name_key), so "Vincent Jackson" in one article and
-"Jackson" in another are one participant. A trigger is compared by its stem ("shooting",
+"Jackson" in another are one participant. A trigger is compared by its stem ("shot",
 "shoots", "shooting" -> "shoot"): the record keeps the trigger's text, not its lemma. The
 event's year is its own date's, else the year its article is written in (when.py): a
 "hosted in 2007" in a story written in 2013 is not the hosting the story is about.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..knowledge import read_rows
 from .counts import Count, read_counts
 from .terms import name_key
 from .when import ArticleTime
@@ -23,11 +25,19 @@ SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
 MIN_STEM = 3
 
 
+@functools.lru_cache(maxsize=1)
+def irregular_verbs() -> dict[str, str]:
+    """Past and participle forms -> the verb (knowledge/irregular_verbs.tsv)."""
+    return {form: verb for form, verb, *_ in read_rows("irregular_verbs.tsv") if form != "form"}
+
+
 def trigger_stem(text: str) -> str:
-    """The stem of a trigger's first word: lower case, one inflectional suffix off, a doubled
-    final consonant undone ("shootings" -> "shoot", "arrested" -> "arrest", "stopped" -> "stop")."""
+    """The stem of a trigger's first word: an irregular form's verb ("shot" -> "shoot"), lower
+    case, one inflectional suffix off, a doubled final consonant undone ("shootings" ->
+    "shoot", "arrested" -> "arrest", "stopped" -> "stop")."""
     words = text.lower().split()
     word = words[0] if words else ""
+    word = irregular_verbs().get(word, word)
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             word = word[:-len(suffix)]
