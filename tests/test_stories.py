@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.stories import TABLES, LinkerState, StoryLinker
-from newsgraph.stories.state import KEYS
+from newsgraph.stories import KEYS, TABLES, LinkerState, StoryLinker
+
 
 DATA = Path(__file__).parent / "data" / "stories_articles.jsonl"
 

@@ -2,7 +2,8 @@
 
 The defaults are the ones measured in docs/stories.md; none of them is fitted to a topic.
 Changing one changes which stories are found, so the settings are recorded with the state
-(`LinkerState.meta`): a corpus continues with the settings it was started with.
+(the `link_meta` table, with the link model's weights): a corpus continues with the
+settings and the model it was started with, even after knowledge/story_weights.tsv is refit.
 """
 from __future__ import annotations
 

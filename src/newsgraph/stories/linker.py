@@ -57,7 +57,10 @@ class StoryLinker:
         and for diagnostics); it must not change anything."""
         self.state = state or LinkerState(config)
         self.config = self.state.config
+        if model is None and self.state.model is not None:
+            model = LinkModel(self.state.model["weights"], self.state.model["threshold"])
         self.model = model or load_model()
+        self.state.model = {"weights": dict(self.model.weights), "threshold": self.model.threshold}
         self.observer = observer
 
     def link(self, record: dict, key: Optional[str] = None, outlet: Optional[str] = None) -> LinkResult:
@@ -69,7 +72,6 @@ class StoryLinker:
         if key in state.by_key:
             return LinkResult(key, state.articles[state.by_key[key]].story)
         article = self._profile(record, key, outlet if outlet is not None else record.get("outlet"))
-        keys_before = set(state.members)
         self._connect(article)
         pool = self._pool(article.seq)
         groups = average_link(pool, state.edges, self.model.threshold)
@@ -81,7 +83,7 @@ class StoryLinker:
             state.link_events(seq, state.book.events_of.get(seq, []))
         if state.counters["seq"] % self.config.evict_every == 0:
             state.evict_old()
-        removed = sorted(keys_before - set(state.members))
+        removed = sorted({s for s in before.values() if s not in state.members})
         occurrences = {(state.articles[e.seq].key, e.event_id): state.book.of_event.get((e.seq, e.event_id))
                        for seq in [article.seq] + moved for e in state.book.events_of.get(seq, [])}
         return LinkResult(key, article.story,

@@ -2,8 +2,9 @@
 
 `LinkerState` holds every article the linker has seen (its story, outlet, time), the vectors
 and index of the articles still inside the time window, the article graph (`edges`), the
-stories and the occurrences. `to_rows()` writes it all as rows of TABLES (SQL types that
-DuckDB and PostgreSQL both accept); `from_rows()` reads them back into the same state, so a
+stories and the occurrences. `to_rows()` writes it all as rows of the tables of tables.py
+(SQL types that DuckDB and PostgreSQL both accept); `from_rows()` reads them back into the
+same state, so a
 corpus ingested in two runs links exactly as one ingested at once, and the ids do not depend
 on the store. `take_changes()` gives only what changed since the last call, for a store that
 writes each batch's rows in one transaction.
@@ -12,58 +13,21 @@ Floats survive the round trip exactly (DOUBLE PRECISION; JSON writes a float's r
 """
 from __future__ import annotations
 
+import bisect
 import json
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Iterable, Optional
 
 from .config import LinkerConfig
-from .counts import Count
-from .disagreements import agreed, disagreements
 from .events import EventProfile
 from .index import CandidateIndex, IndexKey, index_keys
 from .occurrences import Occurrence, OccurrenceBook
 from .similarity import ArticleVectors
+from .tables import (TABLES, article_from_row, article_row, event_from_row, event_row,
+                     occurrence_rows, story_row, vector_rows)
 from .terms import CHANNELS
 from .vectors import TermStats
 from .when import ArticleTime
-
-# table -> [(column, SQL type)]; the leading columns named in KEYS identify a row
-TABLES: dict[str, list[tuple[str, str]]] = {
-    "link_meta": [("key", "TEXT NOT NULL"), ("value", "TEXT")],
-    "link_terms": [("channel", "TEXT NOT NULL"), ("term", "TEXT NOT NULL"), ("df", "INTEGER")],
-    "link_articles": [("seq", "INTEGER NOT NULL"), ("article_key", "TEXT NOT NULL"),
-                      ("story_id", "TEXT"), ("outlet", "TEXT"), ("published", "DATE"),
-                      ("year", "INTEGER"), ("person_shares", "TEXT"), ("active", "INTEGER")],
-    "link_vectors": [("seq", "INTEGER NOT NULL"), ("channel", "TEXT NOT NULL"),
-                     ("term", "TEXT NOT NULL"), ("weight", "DOUBLE PRECISION")],
-    "link_edges": [("seq_a", "INTEGER NOT NULL"), ("seq_b", "INTEGER NOT NULL"),
-                   ("p", "DOUBLE PRECISION")],
-    "stories": [("story_id", "TEXT NOT NULL"), ("n_articles", "INTEGER"), ("n_outlets", "INTEGER"),
-                ("first_seq", "INTEGER"), ("last_seq", "INTEGER"),
-                ("first_published", "DATE"), ("last_published", "DATE")],
-    # one row per event with a trigger: its occurrence and what the occurrence linker read
-    "link_events": [("seq", "INTEGER NOT NULL"), ("event_id", "TEXT NOT NULL"),
-                    ("occurrence_id", "TEXT"), ("event_index", "INTEGER"), ("event", "TEXT"),
-                    ("cameo", "TEXT"), ("stem", "TEXT"), ("actors", "TEXT"), ("recipients", "TEXT"),
-                    ("actor_names", "TEXT"), ("date", "TEXT"), ("year", "INTEGER"), ("place", "TEXT"),
-                    ("geonameid", "BIGINT"), ("country", "TEXT"), ("feature_code", "TEXT"),
-                    ("status", "TEXT"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
-                    ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"), ("counts", "TEXT")],
-    "occurrences": [("occurrence_id", "TEXT NOT NULL"), ("story_id", "TEXT"), ("event", "TEXT"),
-                    ("n_events", "INTEGER"), ("n_articles", "INTEGER"), ("n_outlets", "INTEGER"),
-                    ("first_seq", "INTEGER"), ("last_seq", "INTEGER"), ("date", "TEXT"),
-                    ("place", "TEXT"), ("actors", "TEXT"), ("n_disagreements", "INTEGER")],
-    # one row per version of a slot the articles of an occurrence give differently
-    "disagreements": [("occurrence_id", "TEXT NOT NULL"), ("slot", "TEXT NOT NULL"),
-                      ("value", "TEXT"), ("article_key", "TEXT NOT NULL"), ("event_id", "TEXT NOT NULL"),
-                      ("start_char", "INTEGER"), ("end_char", "INTEGER")],
-}
-KEYS = {"link_meta": 1, "link_terms": 2, "link_articles": 1, "link_vectors": 3, "link_edges": 2,
-        "stories": 1, "link_events": 2, "occurrences": 1,
-        "disagreements": 7}   # a disagreement row is its own key (an occurrence's rows are replaced whole)
-
 
 @dataclass
 class LinkedArticle:
@@ -99,6 +63,7 @@ class LinkerState:
         self.edges: dict[int, dict[int, float]] = {}
         self.members: dict[str, list[int]] = {}     # story id -> its articles, in ingest order
         self.counters = {"seq": 0, "story": 0, "occurrence": 0}
+        self.model: Optional[dict] = None   # the link model the corpus was started with
         self.book = OccurrenceBook()
         self.newest_day: Optional[int] = None
         self._dirty_articles: set[int] = set()
@@ -173,9 +138,7 @@ class LinkerState:
                 del self.members[old]
                 self._removed_stories.add(old)
         article.story = story
-        members = self.members.setdefault(story, [])
-        members.append(seq)
-        members.sort()
+        bisect.insort(self.members.setdefault(story, []), seq)
         self._removed_stories.discard(story)
         self._dirty_stories.add(story)
         self._dirty_articles.add(seq)
@@ -225,48 +188,22 @@ class LinkerState:
                 self.book.events_of.pop(seq, None)
 
     # --- reading it -----------------------------------------------------------------------
-    def story_row(self, story: str) -> tuple:
-        members = [self.articles[s] for s in self.members[story]]
-        outlets = {a.outlet for a in members if a.outlet}
-        days = sorted(a.time.day for a in members if a.time.day)
-        return (story, len(members), len(outlets), members[0].seq, members[-1].seq,
-                days[0] if days else None, days[-1] if days else None)
-
-    def article_row(self, a: LinkedArticle) -> tuple:
-        shares = json.dumps(a.vectors.person_shares) if a.vectors else None
-        return (a.seq, a.key, a.story, a.outlet, a.time.day, a.time.year, shares,
-                int(a.vectors is not None))
-
-    def vector_rows(self, a: LinkedArticle) -> list[tuple]:
-        return [(a.seq, channel, term, w) for channel in CHANNELS
-                for term, w in a.vectors.vectors[channel].items()]
-
     def event_rows(self, seq: int) -> list[tuple]:
-        return [(e.seq, e.event_id, self.book.of_event.get((e.seq, e.event_id)), e.index, e.event,
-                 e.cameo, e.stem, json.dumps(e.actors), json.dumps(e.recipients),
-                 json.dumps(e.actor_names), e.date, e.year, e.place, e.geonameid, e.country,
-                 e.feature_code, e.status, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1],
-                 json.dumps([[c.slot, c.value, c.start, c.end] for c in e.counts]))
+        return [event_row(e, self.book.of_event.get((e.seq, e.event_id)))
                 for e in self.book.events_of.get(seq, [])]
 
     def occurrence_rows(self, oid: str) -> tuple[tuple, list[tuple]]:
-        """The occurrence's row and its disagreement rows."""
-        o = self.book.occurrences[oid]
-        members = o.members
-        seqs = sorted({e.seq for e in members})
-        outlets = {self.articles[s].outlet for s in seqs if self.articles[s].outlet}
-        actors = Counter(a for e in members for a in dict.fromkeys(e.actor_names))
-        versions = disagreements(members)
-        row = (oid, o.story, o.event, len(members), len(seqs), len(outlets), seqs[0], seqs[-1],
-               agreed(members, lambda e: e.date if e.date and e.date[:1].isdigit() else None),
-               agreed(members, lambda e: e.place),
-               json.dumps([a for a, _ in actors.most_common(3)]), len(versions))
-        return row, [(oid, v.slot, v.value, self.articles[v.seq].key, v.event_id, v.start, v.end)
-                     for v in versions]
+        return occurrence_rows(self.book.occurrences[oid], self.articles)
+
+    def story_row(self, story: str) -> tuple:
+        return story_row(story, [self.articles[s] for s in self.members[story]])
 
     def meta_rows(self) -> list[tuple]:
-        return [("config", json.dumps(self.config.as_dict(), sort_keys=True)),
+        rows = [("config", json.dumps(self.config.as_dict(), sort_keys=True)),
                 ("counters", json.dumps(self.counters, sort_keys=True))]
+        if self.model is not None:
+            rows.append(("model", json.dumps(self.model, sort_keys=True)))
+        return rows
 
     def to_rows(self) -> dict[str, list[tuple]]:
         """Every table, whole: all the linker holds. (The events, occurrences and disagreements
@@ -276,9 +213,9 @@ class LinkerState:
         rows["link_terms"] = self.stats.rows()
         for seq in sorted(self.articles):
             a = self.articles[seq]
-            rows["link_articles"].append(self.article_row(a))
+            rows["link_articles"].append(article_row(a))
             if a.vectors is not None:
-                rows["link_vectors"].extend(self.vector_rows(a))
+                rows["link_vectors"].extend(vector_rows(a))
         rows["link_edges"] = sorted((a, b, p) for a, nb in self.edges.items() for b, p in nb.items() if a < b)
         rows["stories"] = [self.story_row(s) for s in sorted(self.members)]
         for seq in sorted(self.book.events_of):
@@ -305,9 +242,9 @@ class LinkerState:
         up["link_meta"] = self.meta_rows()
         up["link_terms"] = [("", "", self.stats.n_articles)] + [
             (c, t, self.stats.df[c][t]) for c, t in sorted(self._dirty_terms)]
-        up["link_articles"] = [self.article_row(self.articles[s]) for s in sorted(self._dirty_articles)]
+        up["link_articles"] = [article_row(self.articles[s]) for s in sorted(self._dirty_articles)]
         up["link_vectors"] = [r for s in self._new_vectors if self.articles[s].vectors
-                              for r in self.vector_rows(self.articles[s])]
+                              for r in vector_rows(self.articles[s])]
         up["link_edges"] = [(a, b, self.edges[a][b]) for a, b in self._new_edges if b in self.edges.get(a, {})]
         up["stories"] = [self.story_row(s) for s in sorted(self._dirty_stories) if s in self.members]
         up["link_events"] = [r for s in sorted(self._dirty_events) for r in self.event_rows(s)]
@@ -332,14 +269,15 @@ class LinkerState:
         state = cls(config)
         if "counters" in meta:
             state.counters.update(json.loads(meta["counters"]))
+        if "model" in meta:
+            state.model = json.loads(meta["model"])
         state.stats = TermStats.from_rows(rows.get("link_terms", ()))
         vectors: dict[int, dict[str, dict[str, float]]] = {}
         for seq, channel, term, w in sorted(rows.get("link_vectors", ()), key=lambda r: (r[0], r[1], -r[3], r[2])):
             vectors.setdefault(seq, {c: {} for c in CHANNELS})[channel][term] = w
-        for seq, key, story, outlet, published, year, shares, active in sorted(rows.get("link_articles", ())):
-            day = published if isinstance(published, date) or published is None else date.fromisoformat(str(published)[:10])
-            time = ArticleTime(day, year)
-            vecs = ArticleVectors(vectors[seq], json.loads(shares), time) if active else None
+        for row in sorted(rows.get("link_articles", ())):
+            seq, key, story, outlet, time, shares = article_from_row(row)
+            vecs = ArticleVectors(vectors[seq], shares, time) if shares is not None else None
             article = LinkedArticle(seq, key, story, outlet, time, vecs)
             state.articles[seq] = article
             state.by_key[key] = seq
@@ -350,14 +288,8 @@ class LinkerState:
                 state.newest_day = time.ordinal
         events: dict[int, list[EventProfile]] = {}
         for row in sorted(rows.get("link_events", ()), key=lambda r: (r[0], r[3])):
-            (seq, event_id, oid, index, event, cameo, stem, actors, recipients, names, dt, year, place,
-             geonameid, country, fcode, status, ts, te, ss, se, counts) = row
-            e = EventProfile(seq=seq, event_id=event_id, index=index, event=event, cameo=cameo, stem=stem,
-                             actors=json.loads(actors), recipients=json.loads(recipients),
-                             actor_names=json.loads(names), date=dt, year=year, place=place,
-                             geonameid=geonameid, country=country, feature_code=fcode, status=status,
-                             trigger=(ts, te), sentence=(ss, se),
-                             counts=[Count(*c) for c in json.loads(counts)])
+            e, oid = event_from_row(row)
+            seq, event_id, event = e.seq, e.event_id, e.event
             events.setdefault(seq, []).append(e)
             if oid is not None:
                 o = state.book.occurrences.get(oid)
