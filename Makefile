@@ -22,7 +22,7 @@ test: install
 	$(BIN)/python -m pytest -q
 
 eval: install
-	$(BIN)/python bench/eval_gates.py --shared $(SHARED)
+	$(BIN)/python eval/gates.py --shared $(SHARED)
 
 bench: install
 	$(BIN)/python bench/extract_speed.py --shared $(SHARED)
