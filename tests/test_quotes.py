@@ -91,7 +91,7 @@ def test_quote_broken_by_the_cue_is_one_quote(pipeline):
     assert len(doc.quotes) == 1
     q = doc.quotes[0]
     assert "We made progress" in show(doc, q.content) and "not enough" in show(doc, q.content)
-    assert len(q.extra["parts"]) == 2
+    assert len(q.parts) == 2
 
 
 def test_pronoun_source_resolves_to_the_previous_speaker(pipeline):
