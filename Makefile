@@ -1,11 +1,12 @@
-# newsgraph: `make demo` sets everything up and analyses a demo article; `make test` runs the tests.
+# newsgraph: `make demo` sets everything up and analyses a demo article; `make test` runs the tests
+# (`make test-quick` leaves out the slow ones: under 30 s).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test test-quick eval bench clean
 
 install: $(STAMP)
 
@@ -20,6 +21,9 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+test-quick: install
+	$(BIN)/python -m pytest -q -m "not slow"
 
 eval: install
 	$(BIN)/python bench/eval_gates.py --shared $(SHARED)

@@ -16,6 +16,8 @@ from newsgraph.corpus.schema import CONTENT_TABLES, columns
 from newsgraph.corpus.store import open_store
 from test_corpus_data import write_folder, write_records
 
+pytestmark = pytest.mark.slow  # whole ingests on three engines
+
 VOLATILE = {"run_id", "created_at"}  # differ between runs by design
 
 
