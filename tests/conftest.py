@@ -1,5 +1,5 @@
-"""Shared fixtures and helpers: the default pipeline, the demo articles of samples/, the sample
-article of ../shared, and running the installed command.
+"""Shared fixtures and helpers: the default pipeline, the demo articles of samples/ and their
+records, the sample article of ../shared, and running the installed command.
 
 ../shared is the folder beside the project (CI lays it there); set NEWSGRAPH_SHARED to use
 another one (e.g. from a git worktree). Tests that need it skip when it is absent.
@@ -38,6 +38,18 @@ def shared_sample_record(nlp_pipeline):
     text = SHARED_SAMPLE.read_text(encoding="utf-8")
     return nlp_pipeline.analyze_record({"id": "sample", "text": text, "published": "2023-09-14"})
 
+
+@pytest.fixture(scope="session")
+def demo_records(nlp_pipeline) -> dict[str, dict]:
+    """File name -> record of every demo article in samples/ (read as `make demo` reads it)."""
+    published = {"kremlin-visit.txt": "2023-09-14", "ceasefire-briefing.txt": "2023-05-20"}
+    inputs = []
+    for path in sorted(SAMPLES.glob("*.txt")) + sorted(SAMPLES.glob("*.html")):
+        raw = {"id": path.name, "html" if path.suffix == ".html" else "text": path.read_text(encoding="utf-8")}
+        if path.name in published:
+            raw["published"] = published[path.name]
+        inputs.append(raw)
+    return {raw["id"]: nlp_pipeline.analyze_record(raw) for raw in inputs}
 
 
 def run_cli(*args: str, stdin: bytes | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
