@@ -10,7 +10,8 @@ SHARED ?= ../shared
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# src/newsgraph/__init__.py holds the version the installed metadata carries
+$(STAMP): pyproject.toml src/newsgraph/__init__.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'

@@ -6,6 +6,7 @@ another one (e.g. from a git worktree). Tests that need it skip when it is absen
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -20,6 +21,13 @@ SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT.parent / "shared")
 SHARED_SAMPLE = SHARED / "samples" / "000_40859690548f3ca6.txt"
 NO_SHARED_SAMPLE = f"the sample article of ../shared is not here ({SHARED_SAMPLE})"
 
+
+def load_script(name: str):
+    """A module of scripts/ (e.g. "output_fingerprint"), imported by path."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")
@@ -42,13 +50,9 @@ def shared_sample_record(nlp_pipeline):
 @pytest.fixture(scope="session")
 def demo_records(nlp_pipeline) -> dict[str, dict]:
     """File name -> record of every demo article in samples/ (read as `make demo` reads it)."""
-    published = {"kremlin-visit.txt": "2023-09-14", "ceasefire-briefing.txt": "2023-05-20"}
-    inputs = []
-    for path in sorted(SAMPLES.glob("*.txt")) + sorted(SAMPLES.glob("*.html")):
-        raw = {"id": path.name, "html" if path.suffix == ".html" else "text": path.read_text(encoding="utf-8")}
-        if path.name in published:
-            raw["published"] = published[path.name]
-        inputs.append(raw)
+    inputs = load_script("output_fingerprint").demo_inputs()
+    assert {r["id"] for r in inputs} >= {"kremlin-visit.txt", "ceasefire-briefing.txt",
+                                         "border-talks.html"}
     return {raw["id"]: nlp_pipeline.analyze_record(raw) for raw in inputs}
 
 

@@ -13,6 +13,8 @@ from typing import Optional
 
 from .types import Record
 
+# The version of the package and of its output: bump it whenever the records of the same input
+# change (tests/test_output_fingerprint.py checks it; docs/architecture.md says how).
 __version__ = "0.1.0"
 
 
