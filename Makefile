@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# the extras the demo and the tests use (pyproject.toml [project.optional-dependencies])
+EXTRAS := test,postgres,dask,warc
 SHARED ?= ../shared
 
 .PHONY: install demo test test-quick eval bench clean
@@ -14,7 +16,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml src/newsgraph/__init__.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 demo: install
