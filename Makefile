@@ -29,7 +29,7 @@ test-quick: install
 	$(BIN)/python -m pytest -q -m "not slow"
 
 eval: install
-	$(BIN)/python bench/eval_gates.py --shared $(SHARED)
+	$(BIN)/python eval/gates.py --shared $(SHARED)
 
 bench: install
 	$(BIN)/python bench/extract_speed.py --shared $(SHARED)
