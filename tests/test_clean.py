@@ -1,13 +1,11 @@
 """Tests of the plain-text clean stage: headline, body, dateline, bylines, chrome."""
-from pathlib import Path
-
 import pytest
+from conftest import NO_SHARED_SAMPLE, SHARED_SAMPLE
 
 from newsgraph.document import Document, Span
 from newsgraph.stages import REGISTRY
 from newsgraph.stages.clean import Layout, clean, find_layout, load_lexicon
 
-SAMPLE = Path("/work/shared/samples/000_40859690548f3ca6.txt")
 
 STORY = (
     "The city council voted on Tuesday to expand the bus network into three northern "
@@ -303,9 +301,9 @@ def test_linear_and_fast_on_a_long_page():
 # --- the demo article -----------------------------------------------------------------------
 
 def test_sample_article():
-    if not SAMPLE.exists():
-        pytest.skip("sample article not available")
-    text = SAMPLE.read_text(encoding="utf-8")
+    if not SHARED_SAMPLE.exists():
+        pytest.skip(NO_SHARED_SAMPLE)
+    text = SHARED_SAMPLE.read_text(encoding="utf-8")
     lay = find_layout(text)
     assert headline_text(text, lay) == (
         "Vladimir Putin Accepts Invite to North Korea During Kim Jong-un’s Russia Tour")

@@ -81,8 +81,7 @@ def merge_segments(doc: Document, parts: list[Document]) -> Document:
                 event.place += place_offset
             sources = {**entity_ids, **quote_ids}
             event.attributed_to = _mapped(sources, event.attributed_to)
-            if "reported_by" in event.extra:
-                event.extra["reported_by"] = [_mapped(sources, r) for r in event.extra["reported_by"]]
+            event.reported_by = [_mapped(sources, r) for r in event.reported_by]
         doc.entities += part.entities
         doc.quotes += part.quotes
         doc.times += part.times

@@ -68,6 +68,7 @@ def ingest(paths: list[str], db: Union[str, Store], *, workers: Optional[int] = 
     from ..pipeline import DEFAULT_STAGES
     from ..run.local import default_workers
 
+    engine_stream = _engine(engine)
     store = open_store(db) if isinstance(db, str) else db
     store.create_schema()
     workers = workers if workers is not None else default_workers()
@@ -80,7 +81,7 @@ def ingest(paths: list[str], db: Union[str, Store], *, workers: Optional[int] = 
     try:
         lines = feed.lines()
         first = next(lines, None)  # nothing new to analyse: start no pool, load no model
-        stream = _engine(engine)(itertools.chain([first], lines), workers=workers, scheduler=scheduler) \
+        stream = engine_stream(itertools.chain([first], lines), workers=workers, scheduler=scheduler) \
             if first is not None else iter(())
         for out in stream:
             item = feed.done()
@@ -116,7 +117,9 @@ def _engine(name: str):
 
         return lambda lines, workers, scheduler: analyze_stream(lines, workers=workers)
     if name == "dask":
-        from ..run.dask_engine import analyze_stream as dask_stream
+        from ..run.dask_engine import analyze_stream as dask_stream, load_distributed
+
+        load_distributed()  # before the run starts: MissingExtra when Dask is not installed
 
         return lambda lines, workers, scheduler: dask_stream(lines, workers=workers, scheduler=scheduler)
     raise ValueError(f"unknown engine {name!r}: use local or dask")

@@ -20,6 +20,7 @@ import re
 import time
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
+from ..extras import require
 from .schema import ARTICLE_TABLES, TABLES, columns, ddl
 
 LOCK_TIMEOUT_S = 300.0  # how long to wait for another process to release a DuckDB file
@@ -266,8 +267,7 @@ class PostgresStore(Store):
         pass  # psycopg opens a transaction on the first statement
 
     def _open(self):
-        import psycopg
-
+        psycopg = require("psycopg", "postgres", "PostgreSQL (--db postgresql://...)")
         try:
             return psycopg.connect(self.url)
         except psycopg.Error as err:

@@ -9,7 +9,7 @@ using the quotes layer when present), and the date and place attached to their c
   of another trigger ("condemned the attack") is not an event of its own unless it names its
   own actor ("condemned Russia's invasion"); an event within another takes its time and place;
 - the same event told again is one event with more evidence (`events.merge`):
-  `extra["evidence"]` lists every sentence span, `extra["reported_by"]` every source.
+  `Event.evidence` lists every sentence span, `Event.reported_by` every source.
 
 Actors' countries and sectors are the entities stage's (`Entity.actor`): events only read them.
 """
@@ -40,7 +40,8 @@ def make_event(doc: Document, sent, tok, entry: Entry, actor, recipient, status:
                attacher: Attacher, anchors: list[int], extra: dict, where=None,
                visits=frozenset(), linked=()) -> Event:
     """An Event (id set later) with its evidence sentence, date and place; with no time of
-    its own it takes one of the `linked` clauses'."""
+    its own it takes one of the `linked` clauses'. `extra` sets the fields of this reading
+    (`reciprocal`, `intent_of`)."""
     off = doc.parse_offset
     sentence = Span(sent.start_char + off, sent.end_char + off)
     return Event(
@@ -50,7 +51,7 @@ def make_event(doc: Document, sent, tok, entry: Entry, actor, recipient, status:
         place=attacher.place(anchors, visits=set(anchors) if entry.mode == "visit" else visits, where=where),
         date=attacher.date(anchors + list(linked)), status=status.status,
         attributed_to=status.attributed_to,
-        extra={"cameo": entry.cameo, **extra, "evidence": [sentence.to_dict()]})
+        cameo=entry.cameo, evidence=[sentence], **extra)
 
 
 def sentence_events(doc: Document, sent, lex, index: EntityIndex, anaphors: set,

@@ -378,6 +378,6 @@ def to_quotes(doc: Document, atts: list[Attribution]) -> list[Quote]:
         via = [Via(entity_at(index, v), v.start, v.end) for v in a.via if v is not None]
         quote = Quote(f"Q{n}", a.kind, a.content, a.cue, a.source, a.speaker, via)
         if len(a.parts) > 1:  # a quotation broken by its cue: the quoted pieces, marks excluded
-            quote.extra["parts"] = [p.to_dict() for p in a.parts]
+            quote.parts = list(a.parts)
         quotes.append(quote)
     return quotes
