@@ -198,6 +198,8 @@ class Document:
     text: str
     title: Optional[str] = None
     published: Optional[str] = None
+    # where `published` came from: "input", "html", "json-ld", ..., "dateline", "date line"
+    published_source: Optional[str] = field(default=None, metadata={"internal": True})
     url: Optional[str] = None
     outlet: Optional[str] = None
     authors: list[str] = field(default_factory=list)
@@ -217,7 +219,7 @@ class Document:
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
-    # what readers and stages learned that has no field of its own (e.g. "published_source")
+    # the pipeline's own notes ("segment", "segments"); stages pass data in declared fields only
     meta: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -16,7 +16,7 @@ from . import stage
 NAME_LABELS = names.NAME_LABELS
 
 
-@stage("entities", requires=("parse",), assigns=("entities",))
+@stage("entities", requires=("parse", "parse_offset", "published"), assigns=("entities",))
 def find_entities(doc: Document) -> Document:
     """Find the names, gather each actor's mentions into one entity, code the actors."""
     if doc.parse is None:
