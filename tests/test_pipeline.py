@@ -1,11 +1,14 @@
 """The pipeline: stage order checked at build time, one parse per document, long texts in pieces."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import newsgraph
 from newsgraph.document import Document, Span
-from newsgraph.pipeline import Pipeline, PipelineError
+from newsgraph.pipeline import DEFAULT_STAGES, Pipeline, PipelineError, check_order, stage_spec
+from newsgraph.stages import StageSpec
 from newsgraph.stages.parse import split_pieces
 
 
@@ -79,3 +82,45 @@ def test_chrome_between_headline_and_body_yields_no_names(pipeline):
     assert "Oslo" in names
     assert not names & {"Anna Petrova", "Facebook", "Twitter", "Facebook Share", "Twitter Email"}
     assert doc.authors == ["Anna Petrova"]
+
+
+
+
+# --- the order check ---------------------------------------------------------------------------
+
+def _spec(name, requires=(), assigns=()):
+    """A stage spec for the order check alone (it is never run)."""
+    return StageSpec(name, lambda: (lambda doc: doc), tuple(requires), tuple(assigns), "")
+
+
+def test_the_default_stages_pass_the_order_check():
+    check_order([stage_spec(name) for name in DEFAULT_STAGES])
+
+
+def test_a_stage_may_not_set_what_an_earlier_stage_read():
+    # the old order: the times stage set `published` from the dateline, after the entities
+    # stage had read it to pick the leader in office
+    moved = {"clean": lambda s: tuple(a for a in s.assigns if not a.startswith("published")),
+             "times": lambda s: s.assigns + ("published",)}
+    late = [replace(s, assigns=moved[s.name](s)) if s.name in moved else s
+            for s in (stage_spec(name) for name in DEFAULT_STAGES)]
+    with pytest.raises(PipelineError, match="'times' assigns published, which stage 'entities' "
+                                            "before it required"):
+        check_order(late)
+    with pytest.raises(PipelineError, match="'late' assigns title, which stage 'reads' before"):
+        check_order([_spec("reads", requires=["title"]), _spec("late", assigns=["title"])])
+
+
+def test_a_stage_may_not_set_what_an_earlier_stage_set():
+    with pytest.raises(PipelineError, match="'clean' assigns headline, which stage 'clean' "
+                                            "already assigned"):
+        Pipeline(["clean", "clean"])
+    with pytest.raises(PipelineError, match="'second' assigns x, which stage 'first' already"):
+        check_order([_spec("first", assigns=["x"]), _spec("second", assigns=["y", "x"])])
+
+
+def test_the_first_stage_to_set_a_reader_field_completes_it():
+    # the clean stage fills `published` when the input had none, before anyone reads it
+    check_order([_spec("fills", assigns=["published"]), _spec("reads", requires=["published"])])
+    check_order([_spec("reads", requires=["url"]), _spec("fills", assigns=["published"])])
+
