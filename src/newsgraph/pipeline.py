@@ -50,13 +50,14 @@ def stage_spec(name: str) -> StageSpec:
 def check_order(specs: Sequence[StageSpec]) -> None:
     """Raise PipelineError when the stages cannot run in this order: a stage requires a layer
     that neither the reader nor an earlier stage assigns, or assigns a layer that an earlier
-    stage required (that stage read it before it was set) or assigned (one owner per layer).
+    stage read (required, or optional: it read it before it was set) or assigned (one owner
+    per layer).
 
     The reader's fields (READER_ASSIGNS) are the input: the first stage to assign one completes
     it (the clean stage fills `published` when the input has none), unless a stage before it
     already read it."""
     available = set(READER_ASSIGNS)
-    required_by: dict[str, str] = {}
+    read_by: dict[str, str] = {}
     assigned_by: dict[str, str] = {}
     for spec in specs:
         missing = [r for r in spec.requires if r not in available]
@@ -67,12 +68,12 @@ def check_order(specs: Sequence[StageSpec]) -> None:
             if layer in assigned_by:
                 raise PipelineError(f"stage {spec.name!r} assigns {layer}, which stage "
                                     f"{assigned_by[layer]!r} already assigned")
-            if layer in required_by:
+            if layer in read_by:
                 raise PipelineError(f"stage {spec.name!r} assigns {layer}, which stage "
-                                    f"{required_by[layer]!r} before it required (and read "
-                                    "before it was set)")
-        for layer in spec.requires:
-            required_by.setdefault(layer, spec.name)
+                                    f"{read_by[layer]!r} before it reads (it would read it "
+                                    "before it is set)")
+        for layer in spec.requires + spec.optional:
+            read_by.setdefault(layer, spec.name)
         for layer in spec.assigns:
             assigned_by[layer] = spec.name
         available.update(spec.assigns)

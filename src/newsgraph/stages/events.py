@@ -164,7 +164,8 @@ def state_countries(doc: Document, officials: bool = False) -> dict[str, str]:
                 e.label in ("GPE", "NORP") or (officials and e.actor.sector in ("GOV", "MIL")))}
 
 
-@stage("events", requires=("parse", "entities"), assigns=("events",))
+@stage("events", requires=("headline", "dateline", "published", "parse", "parse_offset",
+                          "entities"), optional=("times", "places", "quotes"), assigns=("events",))
 def find_events(doc: Document) -> Document:
     """Code every event of the article in PLOVER, with its evidence, status and source."""
     if doc.parse is None:
