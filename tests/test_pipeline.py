@@ -176,8 +176,12 @@ class WatchedDocument(Document):
 
 
 def _fingerprint(doc: Document) -> dict[str, str]:
-    """Each field's value as text, to see a layer changed in place (the parse is left out)."""
-    return {name: repr(object.__getattribute__(doc, name)) for name in FIELDS if name != "parse"}
+    """Each field's value as text, to see a layer changed in place (of the parse, what is kept
+    in its user_data, where a stage could leave data for another)."""
+    prints = {name: repr(object.__getattribute__(doc, name)) for name in FIELDS if name != "parse"}
+    parse = object.__getattribute__(doc, "parse")
+    prints["parse"] = repr(sorted(parse.user_data) if parse is not None else None)
+    return prints
 
 
 def _watched_run(doc: Document) -> dict[str, tuple[set, set]]:
@@ -212,3 +216,37 @@ def test_every_stage_reads_and_sets_only_the_fields_it_declares(make):
         assert reads <= declared, f"stage {name!r} reads undeclared {sorted(reads - declared)}"
         undeclared = writes - set(spec.assigns) - {"error"}
         assert not undeclared, f"stage {name!r} sets undeclared {sorted(undeclared)}"
+
+
+def _shape(value):
+    """What a run could change in a knowledge object: its attributes, and how many entries
+    each table (and each table's entries) holds."""
+    if hasattr(value, "__dict__") and not callable(value):
+        return {name: _shape(v) for name, v in vars(value).items()}
+    if isinstance(value, dict):
+        return (len(value), sum(len(v) for v in value.values() if hasattr(v, "__len__")))
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return len(value)
+    return repr(value)
+
+
+def test_knowledge_is_read_only_while_articles_are_analysed():
+    # every cache of curated knowledge is complete once loaded: a stage that added to one at
+    # run time (as `kb._person_nouns` was) makes what a worker knows depend on what it has read
+    from newsgraph.actors import knowledge as actors
+    from newsgraph.actors.names import _role_prefixes
+    from newsgraph.clean import chrome
+    from newsgraph.events import lexicon as events
+    from newsgraph.flags import lexicon as flags
+    from newsgraph.pipeline import default_pipeline
+    from newsgraph.quotes import lexicon as quotes
+    from newsgraph.quotes.sources import source_nouns
+    from newsgraph.times.find import rules
+    from newsgraph.times.lexicon import load_words
+
+    loaders = [actors.load, chrome.load_lexicon, events.load_lexicon, flags.load_lexicon,
+               quotes.load_lexicon, source_nouns, _role_prefixes, rules, load_words]
+    before = [_shape(load()) for load in loaders]
+    record = default_pipeline().analyze_record({"id": "k", "text": WATCHED_STORY})
+    assert record["entities"] and record["events"]
+    assert [_shape(load()) for load in loaders] == before

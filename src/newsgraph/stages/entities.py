@@ -10,6 +10,7 @@ LANGUAGE) become entities; dates and numbers belong to other layers.
 from __future__ import annotations
 
 from ..actors import cluster, coding, home, knowledge, names
+from ..actors.tokens import drop_token_view
 from ..document import Document
 from . import stage
 
@@ -23,8 +24,10 @@ def find_entities(doc: Document) -> Document:
         return doc
     kb = knowledge.load()
     found = names.find_names(doc.parse, kb)
-    doc.entities = cluster.build_entities(doc, found, kb)
-    coding.code_entities(doc, kb)
+    named = cluster.build_entities(doc, found, kb)  # each entity with its names and known actor
+    doc.entities = [one.entity for one in named]
+    coding.code_entities(doc, named, kb)
     home.fill_home_country(doc, kb)
     cluster.add_references(doc, kb)
+    drop_token_view(doc.parse)
     return doc
