@@ -1,6 +1,7 @@
 """The pipeline: stage order checked at build time, one parse per document, long texts in pieces."""
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 
 import pytest
@@ -250,3 +251,16 @@ def test_knowledge_is_read_only_while_articles_are_analysed():
     record = default_pipeline().analyze_record({"id": "k", "text": WATCHED_STORY})
     assert record["entities"] and record["events"]
     assert [_shape(load()) for load in loaders] == before
+
+
+def test_the_stage_table_of_the_architecture_docs_is_the_registry():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "architecture.md").read_text()
+    rows = {}
+    for line in doc.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] in DEFAULT_STAGES:
+            rows[cells[0]] = tuple(tuple(re.findall(r"`(\w+)`", c)) for c in cells[1:])
+    assert rows == {name: (stage_spec(name).requires, stage_spec(name).optional,
+                           stage_spec(name).assigns) for name in DEFAULT_STAGES}
