@@ -244,8 +244,8 @@ def test_title_from_caller_picks_the_headline_line():
 
 def test_stage_is_registered():
     spec = REGISTRY["clean"]
-    assert spec.requires == ("text",)
-    assert set(spec.assigns) >= {"headline", "body", "dateline", "chrome"}
+    assert spec.requires == ("text", "title")
+    assert set(spec.assigns) >= {"headline", "body", "dateline", "chrome", "published"}
 
 
 def test_stage_sets_layout_and_metadata():
@@ -273,6 +273,34 @@ def test_stage_leaves_a_body_set_by_the_html_reader():
     doc = Document(id="d3", text="Some text here.", body=Span(0, 4))
     assert clean(doc).body == Span(0, 4)
     assert doc.headline is None
+
+
+def test_stage_reads_the_publication_date_in_the_dateline():
+    text = "Council Backs Bus Expansion\n\nLONDON, Sept. 13, 2023 (Reuters) - " + STORY
+    doc = clean(Document(id="p1", text=text))
+    assert (doc.published, doc.published_source) == ("2023-09-13", "dateline")
+
+
+def test_stage_reads_the_publication_date_on_a_line_above_the_story():
+    text = "Council Backs Bus Expansion\nPublished: Nov. 19, 2019 10:32 a.m.\n\n" + STORY
+    doc = clean(Document(id="p2", text=text))
+    assert doc.span_text(doc.body) == STORY
+    assert (doc.published, doc.published_source) == ("2019-11-19", "date line")
+
+
+def test_stage_keeps_the_input_date_and_never_guesses_one():
+    text = "LONDON, Sept. 13, 2023 (Reuters) - " + STORY
+    given = clean(Document(id="p3", text=text, published="2023-09-14", published_source="input"))
+    assert (given.published, given.published_source) == ("2023-09-14", "input")
+    undated = clean(Document(id="p4", text="LONDON, Sept. 13 (Reuters) - " + STORY))
+    assert undated.published is None and undated.published_source is None
+
+
+def test_stage_reads_the_date_opening_a_body_the_html_reader_found():
+    text = "BRUSSELS, Feb. 10, 2021 (Xinhua) -- " + STORY
+    doc = clean(Document(id="p5", text=text, body=Span(0, len(text))))
+    assert doc.span_text(doc.dateline).startswith("BRUSSELS, Feb. 10, 2021")
+    assert doc.published == "2021-02-10"
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t\r\n  "])

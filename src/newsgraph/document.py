@@ -246,10 +246,12 @@ class Document(RecordPart):
     flags: list[Flag] = field(default_factory=list)
     error: Optional[str] = field(default=None, metadata=OMIT_IF_NONE)
     # working state, not part of the record
+    # where `published` came from: "input", "html", "json-ld", ..., "dateline", "date line"
+    published_source: Optional[str] = field(default=None, metadata=INTERNAL)
     chrome: list[Span] = field(default_factory=list, metadata=INTERNAL)
     parse: Any = field(default=None, metadata=INTERNAL)
     parse_offset: int = field(default=0, metadata=INTERNAL)
-    # what readers and stages learned that has no field of its own (e.g. "published_source")
+    # the pipeline's own notes ("segment", "segments"); stages pass data in declared fields only
     meta: dict[str, Any] = field(default_factory=dict, metadata=INTERNAL)
 
     @property

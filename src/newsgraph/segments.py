@@ -61,9 +61,6 @@ def merge_segments(doc: Document, parts: list[Document]) -> Document:
     for part in parts:
         if part.error is not None and doc.error is None:
             doc.error = part.error
-        if doc.published is None and part.published is not None:
-            doc.published = part.published
-            doc.meta.setdefault("published_source", part.meta.get("published_source"))
         entity_ids = _renumber(part.entities, "E", len(doc.entities))
         quote_ids = _renumber(part.quotes, "Q", len(doc.quotes))
         _renumber(part.events, "V", len(doc.events))

@@ -71,6 +71,9 @@ class Knowledge:
     roles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (sector, person)
     leader_roles: frozenset = frozenset()  # heads of state or government ("president", "leader")
     speaker_roles: frozenset = frozenset()  # roles that speak for another body ("spokesman")
+    # head nouns of the person roles ("official", "spokesman"): an unnamed subject so headed can
+    # itself be what "he" or "she" refers to (actors.pronouns)
+    person_nouns: frozenset = frozenset()
     role_words: int = 1
     demonyms: dict[str, str] = field(default_factory=dict)  # name_key -> ISO3 (also countries)
     teams: set[str] = field(default_factory=set)  # squash() of teams named like places
@@ -184,6 +187,7 @@ def load() -> Knowledge:
         kb.role_words = max(kb.role_words, len(row["phrase"].split()))
     kb.leader_roles = frozenset(r["phrase"] for r in read_tsv("roles.tsv") if r["leader"] == "1")
     kb.speaker_roles = frozenset(r["phrase"] for r in read_tsv("roles.tsv") if r["speaks_for"] == "1")
+    kb.person_nouns = frozenset(p.split()[-1] for p, (_, person) in kb.roles.items() if person)
     return kb
 
 

@@ -71,7 +71,7 @@ def _english_stopword_share(sample: str) -> float:
     return sum(w in ENGLISH_STOPWORDS for w in words) / max(1, len(words))
 
 
-@stage("language", requires=("body",), assigns=("language",))
+@stage("language", requires=("text", "body"), assigns=("language",))
 def detect_language(doc: Document) -> Document:
     """Set `doc.language` from the body text."""
     if doc.error is None and doc.body is not None:

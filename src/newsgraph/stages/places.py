@@ -29,7 +29,7 @@ def _alpha2(alpha3: Optional[str]) -> Optional[str]:
     return found.alpha_2 if found else None
 
 
-@stage("places", requires=("parse", "entities"), assigns=("places",))
+@stage("places", requires=("text", "parse", "parse_offset", "entities"), assigns=("places",))
 class Places:
     """Find the article's toponyms and resolve each to coordinates, offline."""
 

@@ -58,7 +58,8 @@ class _SentenceEnd:
 SENTENCE_END = _SentenceEnd()
 
 
-@stage("quotes", requires=("parse", "entities"), assigns=("quotes",))
+@stage("quotes", requires=("text", "body", "headline", "parse", "parse_offset", "entities"),
+       assigns=("quotes",))
 def find_quotes(doc: Document) -> Document:
     """Find every quote of the body, with its cue, source, speaker and chain: Q1, Q2, ..."""
     if doc.parse is None or doc.body is None:

@@ -1,9 +1,9 @@
 """What relative expressions are relative to: the anchor date and the governing verb's tense.
 
-The anchor is the publication date when it is known. Without one, a dateline ("LONDON, Sept 13,
-2023 (Reuters) -") or a short date line before the story ("Published: Nov. 19, 2019") gives it;
-otherwise there is no anchor and relative expressions stay unresolved (`XXXX-...`): we never
-guess, and never use the processing date.
+The anchor is the publication date when it is known (given with the input, or written in the
+article's dateline or a date line above the story: the clean stage reads those, with
+`full_date`); otherwise there is no anchor and relative expressions stay unresolved
+(`XXXX-...`): we never guess, and never use the processing date.
 
 The tense decides the direction of a bare weekday or month: "met on Wednesday" is the Wednesday
 before publication, "will visit in October" the October after it.
@@ -11,6 +11,7 @@ before publication, "will visit in October" the October after it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Optional
 
@@ -34,7 +35,9 @@ def parse_date(value: Optional[str]) -> Optional[dt.date]:
         return None
 
 
+@functools.lru_cache(maxsize=1)
 def _full_date_re() -> "re.Pattern[str]":
+    """The pattern of a complete date, built once from the month words of the lexicon."""
     words = load_words()
     month = words.alternation("month")
     return re.compile(
@@ -44,15 +47,10 @@ def _full_date_re() -> "re.Pattern[str]":
         re.I)
 
 
-_FULL_DATE: list = []
-
-
 def full_date(text: str) -> Optional[dt.date]:
     """The first complete calendar date (day, month and year) written in `text`, or None."""
-    if not _FULL_DATE:
-        _FULL_DATE.append(_full_date_re())
     months = load_words().month
-    for m in _FULL_DATE[0].finditer(text):
+    for m in _full_date_re().finditer(text):
         try:
             if m.group("iso"):
                 return dt.date.fromisoformat(m.group("iso"))
@@ -62,22 +60,6 @@ def full_date(text: str) -> Optional[dt.date]:
         except ValueError:
             continue
     return None
-
-
-def find_published(doc) -> tuple[Optional[dt.date], Optional[str]]:
-    """(date, source) of the publication date written in the article itself: the dateline
-    ("dateline"), else a short line before the body that holds a full date ("date line")."""
-    if doc.dateline is not None:
-        found = full_date(doc.span_text(doc.dateline))
-        if found:
-            return found, "dateline"
-    if doc.body is not None:
-        for line in reversed(doc.text[:doc.body.start].splitlines()[-8:]):
-            if 0 < len(line.strip()) <= 80:
-                found = full_date(line)
-                if found:
-                    return found, "date line"
-    return None, None
 
 
 def tense_of(parse, start: int, end: int) -> Optional[int]:
