@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.actors import knowledge
+from newsgraph.knowledge import KNOWLEDGE_DIR, read_table
 from newsgraph.pipeline import Pipeline
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "000_40859690548f3ca6.txt"
@@ -164,9 +165,9 @@ def test_sports_city_team_is_org(pipe):
 def test_knowledge_tables_have_sources_and_size():
     for name in ("outlets.tsv", "igos.tsv", "bodies.tsv", "leaders.tsv", "roles.tsv",
                  "actor_countries.tsv"):
-        first = (knowledge.KNOWLEDGE / name).read_text(encoding="utf-8").splitlines()[0]
-        assert first.startswith("#") and "ource" in (knowledge.KNOWLEDGE / name).read_text()[:600]
-    assert len(knowledge.read_tsv("outlets.tsv")) >= 300
+        text = (KNOWLEDGE_DIR / name).read_text(encoding="utf-8")
+        assert text.splitlines()[0].startswith("#") and "ource" in text[:600]
+    assert len(read_table("outlets.tsv", knowledge.OUTLET_COLUMNS)) >= 300
     kb = knowledge.load()
     assert kb.country_of("South Korean") == "KOR" and kb.country_of("DPRK") == "PRK"
 
@@ -205,7 +206,7 @@ def test_state_names_demonyms_capitals_and_seats_of_government():
 
 def test_one_country_table_serves_every_layer():
     # the events layer's former country table is merged here: a single source of country names
-    assert not (knowledge.KNOWLEDGE / "countries_actors.tsv").exists()
+    assert not (KNOWLEDGE_DIR / "countries_actors.tsv").exists()
     kb = knowledge.load()
     assert kb.country_of("Rumanian") == "ROU" and kb.country_of("Gaza Strip") == "PSE"
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..knowledge import read_rows, table_path
+from ..knowledge import read_table, table_path
 
 if TYPE_CHECKING:
     from .lines import Line
@@ -35,15 +35,17 @@ class ChromeLexicon:
     max_start_words: int
 
 
+CHROME_COLUMNS = ("kind", "phrase", "weight")
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon(path: str | None = None) -> ChromeLexicon:
     """Read the chrome lexicon once (cached)."""
     tables: dict[str, dict[str, float]] = {k: {} for k in ("line", "start", "contain", "end")}
     byline, stopwords, comment, outlets = set(), set(), set(), {}
     file = table_path(Path(path) if path else "chrome.tsv")
-    for cols in read_rows(file):
-        kind, phrase = cols[0].strip(), cols[1].strip()
-        weight = float(cols[2]) if len(cols) > 2 and cols[2].strip() else 6.0
+    for kind, phrase, weight in read_table(file, CHROME_COLUMNS):
+        weight = float(weight) if weight else 6.0
         if kind in tables:
             tables[kind][normalise(phrase)] = weight
         elif kind == "byline":

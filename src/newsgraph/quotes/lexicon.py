@@ -4,7 +4,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..knowledge import read_rows
+from ..knowledge import read_table
+
+CUE_COLUMNS = ("cue", "type", "stance", "object")
+SOURCE_NOUN_COLUMNS = ("noun", "kind")
 
 
 @dataclass(frozen=True)
@@ -27,13 +30,12 @@ def load_lexicon() -> CueLexicon:
     """Read `cues.tsv` and `anonymous_sources.tsv` (cached)."""
     verbs, intro, objects, phrases = {}, {}, {}, {}
     takes_object, nouns = set(), {}
-    for cols in read_rows("cues.tsv"):
-        cols = [c.strip() for c in cols]
-        cue, kind = cols[0].lower(), cols[1]
-        stance = cols[2] if len(cols) > 2 else "neutral"
+    for row in read_table("cues.tsv", CUE_COLUMNS):
+        cue, kind = row.cue.lower(), row.type
+        stance = row.stance or "neutral"
         if kind == "verb":
             verbs[cue] = stance
-            if len(cols) > 3 and cols[3] == "object":
+            if row.object == "object":
                 takes_object.add(cue)
         elif kind == "intro":
             intro[cue] = stance
@@ -45,5 +47,12 @@ def load_lexicon() -> CueLexicon:
             phrases[tuple(cue.split())] = stance
         else:
             raise ValueError(f"cues.tsv: unknown cue type {kind!r}")
-    anonymous = frozenset(cols[0].strip().lower() for cols in read_rows("anonymous_sources.tsv"))
-    return CueLexicon(verbs, intro, objects, phrases, anonymous, frozenset(takes_object), nouns)
+    return CueLexicon(verbs, intro, objects, phrases, frozenset(source_nouns()),
+                      frozenset(takes_object), nouns)
+
+
+@functools.lru_cache(maxsize=1)
+def source_nouns() -> dict[str, str]:
+    """noun -> anonymous | person | org, from `knowledge/anonymous_sources.tsv`."""
+    return {row.noun.lower(): row.kind or "anonymous"
+            for row in read_table("anonymous_sources.tsv", SOURCE_NOUN_COLUMNS)}

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..knowledge import read_rows, table_path
+from ..knowledge import read_table, table_path
+
+TIME_WORD_COLUMNS = ("kind", "word", "value")
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,7 @@ def load_words(path: str | None = None) -> TimeWords:
     """Read the tables once (cached)."""
     tables: dict[str, dict] = {k: {} for k in TimeWords.__dataclass_fields__}
     file = table_path(Path(path) if path else "time_words.tsv")
-    for cols in read_rows(file):
-        kind, word, value = cols[:3]
+    for kind, word, value in read_table(file, TIME_WORD_COLUMNS):
         if kind not in tables:
             raise ValueError(f"{path or file}: unknown kind {kind!r}")
         if kind in ("month", "weekday", "number", "ordinal"):

@@ -1,0 +1,80 @@
+"""The knowledge tables: one reader that checks every header, and every table read through it."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import knowledge
+from newsgraph.knowledge import KNOWLEDGE_DIR, TableError, read_table
+
+
+def _read_every_table() -> None:
+    """Call every loader of the package (each reads its tables through `read_table`)."""
+    from newsgraph.actors.knowledge import load as load_actors
+    from newsgraph.clean.chrome import load_lexicon as load_chrome
+    from newsgraph.events.lexicon import load_lexicon as load_events
+    from newsgraph.flags.lexicon import load_lexicon as load_loaded
+    from newsgraph.places import gazetteer
+    from newsgraph.quotes.lexicon import load_lexicon as load_cues
+    from newsgraph.times.lexicon import load_words
+
+    for load in (load_actors, load_chrome, load_events, load_loaded, load_cues, load_words,
+                 # what the gazetteer build reads (in a child process, so called here too)
+                 gazetteer.country_points, gazetteer.regions, gazetteer.facilities,
+                 gazetteer.city_aliases):
+        load()
+
+
+def test_every_table_has_a_header_and_a_loader_that_checks_it():
+    _read_every_table()
+    read = knowledge.tables_read()
+    assert set(read) == set(knowledge.table_names()), "a table no loader reads, or a lost one"
+    for name, columns in read.items():
+        rows = read_table(name, columns)  # the header is exactly the loader's columns
+        assert rows, name
+        assert all(len(row) == len(columns) for row in rows)
+
+
+def test_a_wrong_header_names_the_file_and_both_column_lists(tmp_path):
+    table = tmp_path / "outlets_test.tsv"
+    table.write_text("# a test table\nname\tcountry\nReuters\tGBR\n", encoding="utf-8")
+    with pytest.raises(TableError) as err:
+        read_table(table, ("name", "aliases", "country"))
+    message = str(err.value)
+    assert "outlets_test.tsv" in message
+    assert "['name', 'aliases', 'country']" in message and "['name', 'country']" in message
+
+
+def test_a_missing_header_or_a_row_too_long_is_an_error(tmp_path):
+    headless = tmp_path / "headless.tsv"
+    headless.write_text("# no header: the first row is data\n", encoding="utf-8")
+    with pytest.raises(TableError, match="headless.tsv: no header row"):
+        read_table(headless, ("kind", "word"))
+    long_row = tmp_path / "long.tsv"
+    long_row.write_text("kind\tword\nunit\tday\tD\n", encoding="utf-8")
+    with pytest.raises(TableError, match="long.tsv, line 2: 3 cells"):
+        read_table(long_row, ("kind", "word"))
+
+
+def test_rows_are_named_stripped_and_padded(tmp_path):
+    table = tmp_path / "t.tsv"
+    table.write_text("# source: us\nkind\tphrase\tweight\nline\t share \t3\n\n# a note\n"
+                     "byline\tby\n", encoding="utf-8")
+    rows = read_table(table, ("kind", "phrase", "weight"))
+    assert [tuple(r) for r in rows] == [("line", "share", "3"), ("byline", "by", "")]
+    assert rows[0].phrase == "share" and rows[1].weight == ""
+
+
+def test_digest_follows_the_bytes_of_the_tables(monkeypatch, tmp_path):
+    import shutil
+
+    first = knowledge.digest()
+    assert len(first) == 12 and int(first, 16) >= 0
+    assert knowledge.digest() == first  # a pure function of the files
+    copy = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, copy)
+    monkeypatch.setattr(knowledge, "KNOWLEDGE_DIR", copy)
+    assert knowledge.digest() == first
+    with open(copy / "outlets.tsv", "a", encoding="utf-8") as f:
+        f.write("Test Wire\t\tGBR\twire\n")
+    assert knowledge.digest() != first
+    assert knowledge.digest(["roles.tsv"]) != knowledge.digest(["outlets.tsv"])
