@@ -14,10 +14,12 @@ def _read_every_table() -> None:
     from newsgraph.events.lexicon import load_lexicon as load_events
     from newsgraph.flags.lexicon import load_lexicon as load_loaded
     from newsgraph.places import gazetteer
+    from newsgraph.places.words import place_words
     from newsgraph.quotes.lexicon import load_lexicon as load_cues
     from newsgraph.times.lexicon import load_words
 
     for load in (load_actors, load_chrome, load_events, load_loaded, load_cues, load_words,
+                 place_words,
                  # what the gazetteer build reads (in a child process, so called here too)
                  gazetteer.country_points, gazetteer.regions, gazetteer.facilities,
                  gazetteer.city_aliases):

@@ -80,6 +80,23 @@ def read_table(name: str | os.PathLike[str], columns: Sequence[str]) -> list[tup
     return rows
 
 
+WORD_COLUMNS = ("kind", "word", "value")
+
+
+def read_words(name: str | os.PathLike[str], kinds: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The word lists of a word table (columns kind, word, value): kind -> {word: value}, words
+    in file order, one entry for each of `kinds` (empty when the table has no row of it). A
+    row of any other kind is a `TableError`: a misspelt kind would otherwise lose its words
+    without a sign. Words are kept as written; the value is "" where the table leaves it out."""
+    lists: dict[str, dict[str, str]] = {kind: {} for kind in kinds}
+    for row in read_table(name, WORD_COLUMNS):
+        if row.kind not in lists:
+            raise TableError(f"{table_path(name).name}: unknown kind {row.kind!r} (the loader "
+                             f"reads {sorted(lists)})")
+        lists[row.kind][row.word] = row.value
+    return lists
+
+
 def split_cell(cell: str, sep: str = "|") -> list[str]:
     """The items of a list cell ("UN|U.N.|the UN"), stripped, empty items dropped."""
     return [x.strip() for x in cell.split(sep) if x.strip()]

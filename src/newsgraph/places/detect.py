@@ -29,43 +29,17 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .gazetteer import Gazetteer, curated_names, name_key
+from .words import place_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # a name inside one of these is a person or title, not a place, unless a pattern says so
 BLOCKING_LABELS = frozenset({"PERSON", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT",
                              "LANGUAGE"})
-
-ADMIN_WORDS = {"region": "admin", "province": "admin", "oblast": "admin", "krai": "admin",
-               "kray": "admin", "territory": "admin", "prefecture": "admin",
-               "governorate": "admin", "state": "admin", "republic": "admin",
-               "county": "county", "parish": "county", "borough": "county", "co.": "county"}
-CITY_WORDS = {"city", "town", "village", "port", "capital", "suburb", "hamlet", "township"}
-LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "toward", "towards", "into",
-            "around", "throughout", "via", "through", "between", "inside", "within", "of",
-            "and", "visit", "visited", "visiting", "leave", "left", "reach", "reached"}
 # labels the small model gives a lone well-known place name after "in"/"to" (never NORP)
 MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-# locatives that introduce a place on their own ("and", "of" also join other names)
-PLACE_LOCATIVE = LOCATIVE - {"and", "of"}
-CONNECTORS = {"on", "upon", "de", "del", "la", "le", "of", "the", "al", "el", "am", "an",
-              "der", "sur", "en", "y", "and", "-"}
 QUALIFIER_KINDS = ("admin1", "country", "region")
 MAX_WORDS = 6
-# capitalised words that are also names of small places but almost never mean them
-NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "monday", "tuesday",
-              "wednesday", "thursday", "friday", "saturday", "sunday", "god", "christ",
-              "heaven", "hell", "mass", "university", "college", "north", "south", "east",
-              "west", "city", "county", "state", "street", "center", "centre", "main"}
-# an organisation or facility name going on with one of these is a street or building
-STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln",
-                "boulevard", "blvd", "highway", "hwy", "way", "parkway", "pkwy", "court",
-                "ct", "circle", "place", "trail", "terrace", "alley", "pike", "route"}
 DASHES = {"—", "–", "-", "--"}
-# lower-case words that end a multi-word name the gazetteer may have ("the Korean border")
-TAIL_WORDS = {"border", "peninsula", "strait", "sea", "ocean", "river", "crossing", "base",
-              "cosmodrome", "spaceport", "square", "canal", "gulf", "bay", "lake", "island",
-              "islands", "mountains", "desert", "valley", "heights", "strip", "bank"}
 
 
 @dataclass
@@ -112,7 +86,8 @@ def _has_place(gaz: Gazetteer, key: str, multi: bool = False) -> bool:
 
 def _well_known(gaz: Gazetteer, key: str) -> bool:
     """A name that means a country, a state or a large city on its own."""
-    return key not in NOT_PLACES and any(
+    vocab = place_words()
+    return key not in vocab.not_place and any(
         c.primary and (c.kind in ("country", "admin1") or
                        c.kind == "city" and c.population >= 100_000)
         for c in gaz.lookup(key))
@@ -124,6 +99,7 @@ def _is_qualifier(gaz: Gazetteer, key: str) -> bool:
 
 def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
     """Toponyms of one parsed document, in text order, not overlapping."""
+    vocab = place_words()
     labels = _ent_label_of(sdoc)
     spans: dict[tuple[int, int], tuple[str, Optional[str]]] = {}  # token span -> source, hint
 
@@ -145,11 +121,11 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
         if ent.label_ not in ("ORG", "FAC") or (ent.start, ent.end) in spans:
             continue
         s0, e0 = _trim(sdoc, ent.start, ent.end)
-        if any(sdoc[k].lower_.rstrip(".") in STREET_WORDS for k in range(s0, e0)):
+        if any(sdoc[k].lower_.rstrip(".") in vocab.street for k in range(s0, e0)):
             continue
         for j in range(e0 - 1, s0, -1):
             key = name_key(sdoc[s0:j].text)
-            if key in NOT_PLACES or sdoc[j - 1].is_punct:
+            if key in vocab.not_place or sdoc[j - 1].is_punct:
                 continue
             abbreviation = "." in sdoc[s0:j].text or sdoc[s0:j].text.isupper()
             if any(c.primary and (c.kind in ("country", "admin1") or
@@ -214,16 +190,16 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
             elif caps[k]:
                 words += 1
                 ends.append(k + 1)
-            elif lowers[k] in TAIL_WORDS:
+            elif lowers[k] in vocab.tail:
                 ends.append(k + 1)
                 break
-            elif lowers[k] not in CONNECTORS:
+            elif lowers[k] not in vocab.connector:
                 break
             k += 1
         found = None
         for j in reversed(ends):
             key = name_key(sdoc[i:j].text)
-            if len(key) < 2 or key in NOT_PLACES:
+            if len(key) < 2 or key in vocab.not_place:
                 continue
             multi = " " in key
             if " ".join(sdoc[i:j].text.split()) in curated or _has_place(gaz, key, multi) or (  # "Khabarovsk-on-Amur": a variant of Khabarovsk
@@ -259,7 +235,7 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
     found = {}
     for (s, e) in result:
         key = name_key(sdoc[s:e].text)
-        if e - s <= 2 and key not in NOT_PLACES and len(key) > 2 and gaz.lookup(key):
+        if e - s <= 2 and key not in vocab.not_place and len(key) > 2 and gaz.lookup(key):
             found[tuple(lowers[s:e])] = key
     covered = [False] * n
     for (s, e) in result:
@@ -290,13 +266,13 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
                 len(name_key(span.text).split()) < 2:
             continue
         key = name_key(span.text)
-        if not key or key in NOT_PLACES:
+        if not key or key in vocab.not_place:
             continue
         if e - s == 1 and hint is None and lowers[s] in in_person_names and \
                 not _well_known(gaz, key):
             continue  # "Holroyd said" after "Jane Holroyd": the person, not a small town
         if labels[s] == "FAC" and not gaz.lookup(key) and (
-                sdoc[e - 1].lower_.rstrip(".") in STREET_WORDS or any(t.like_num for t in span)):
+                sdoc[e - 1].lower_.rstrip(".") in vocab.street or any(t.like_num for t in span)):
             continue
         toponyms.append(Toponym(span.start_char + offset, span.end_char + offset, span.text,
                                 key, source, hint, tokens=(s, e)))
@@ -304,23 +280,16 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
     return toponyms
 
 
-# words that make a name a place even when no gazetteer knows it ("Naugatuck River")
-FEATURE_WORDS = {"river", "lake", "creek", "mountain", "mountains", "mount", "mt", "island",
-                 "islands", "bay", "gulf", "sea", "ocean", "valley", "canyon", "peninsula",
-                 "desert", "forest", "park", "strait", "canal", "harbor", "harbour", "beach",
-                 "falls", "hills", "plateau", "reservoir", "coast", "border", "region",
-                 "province", "county", "parish", "township", "district", "cosmodrome", "base"}
-
-
 def vouched_for(top: Toponym, sdoc) -> bool:
     """Whether a toponym the gazetteer cannot resolve is still reported as a place: only when
     the text itself says it is one ("X River", "Lake X", "X County", "the city of X") or
     spaCy calls it a location. A bare unknown name spaCy calls a GPE or facility is most often
     a person, an organisation or a building ("Pawlenty", "Webb Center") in its own sentence."""
+    vocab = place_words()
     if top.hint is not None:
         return True
     words = top.key.split()
-    if words and (words[-1] in FEATURE_WORDS or words[0] in FEATURE_WORDS):
+    if words and (words[-1] in vocab.feature or words[0] in vocab.feature):
         return True
     s, e = top.tokens
     return e > s and all(sdoc[k].ent_type_ == "LOC" for k in range(s, e))
@@ -342,6 +311,7 @@ def _curated_place(sdoc, i: int, j: int, caps: list[bool], lowers: list[str],
     Demilitarized Zone", "Joint Security Area") anywhere, a single word ("Panmunjom", "DMZ")
     after a locative preposition, possibly with "the". Not inside a longer capitalised name
     ("Panmunjom Declaration", "Gaza Strip Authority", "Peace House Panmunjom")."""
+    vocab = place_words()
     exact = " ".join(sdoc[i:j].text.split())
     if exact not in curated:
         return False
@@ -357,26 +327,23 @@ def _curated_place(sdoc, i: int, j: int, caps: list[bool], lowers: list[str],
         return False
     if " " in exact:
         return True
-    return len(exact) >= 3 and before >= 0 and lowers[before] in PLACE_LOCATIVE
-
-
-HYPHEN_PLACE_LINKS = frozenset({"on", "upon", "am", "an", "na", "sur", "en", "le", "la", "de",
-                                "under", "by"})
+    return len(exact) >= 3 and before >= 0 and lowers[before] in vocab.place_locative
 
 
 def _accept_scan(sdoc, i: int, j: int, key: str, multi: bool, labels, gaz: Gazetteer) -> bool:
     """Whether a gazetteer match the scan found is a place in this sentence."""
+    vocab = place_words()
     inside = {labels[k] for k in range(i, j)}
     nxt = sdoc[j] if j < len(sdoc) else None
     prev = sdoc[i - 1] if i > 0 else None
     prev2 = sdoc[i - 2] if i > 1 else None
     # wording that says "place": "X region", "X County", "city of X", "region of X"
-    if nxt is not None and nxt.lower_ in ADMIN_WORDS:
+    if nxt is not None and nxt.lower_ in vocab.admin:
         return True
     if prev is not None and prev.lower_ == "of" and prev2 is not None and \
-            (prev2.lower_ in CITY_WORDS or prev2.lower_ in ADMIN_WORDS):
+            (prev2.lower_ in vocab.city or prev2.lower_ in vocab.admin):
         return True
-    if multi and sdoc[j - 1].lower_ in ADMIN_WORDS:  # "Rapides Parish", even if mislabelled
+    if multi and sdoc[j - 1].lower_ in vocab.admin:  # "Rapides Parish", even if mislabelled
         return True
     # a dateline: "MANSFIELD — ..." at the start of a line or sentence
     if sdoc[i].is_upper and (i == 0 or sdoc[i].is_sent_start or "\n" in sdoc[i - 1].text_with_ws) \
@@ -388,13 +355,13 @@ def _accept_scan(sdoc, i: int, j: int, key: str, multi: bool, labels, gaz: Gazet
     # "arrived in Ulaanbaatar" read as an ORG, "moving to Calcutta" as a PRODUCT: a country,
     # state or large city standing alone after a locative preposition is the place
     if not multi and inside and inside <= MISREAD_LABELS and prev is not None and \
-            prev.lower_ in PLACE_LOCATIVE and not (nxt is not None and _capitalised(nxt)) and \
+            prev.lower_ in vocab.place_locative and not (nxt is not None and _capitalised(nxt)) and \
             _well_known(gaz, key):
         return True
     # "Rostov-on-Don", "Stratford-upon-Avon", "Frankfurt-am-Main": a hyphenated name joined by
     # a place preposition that the gazetteer knows is a town, whatever the tagger made of it
     if multi and j - i >= 5 and sdoc[i + 1].text == "-" and sdoc[i + 3].text == "-" and \
-            sdoc[i + 2].lower_ in HYPHEN_PLACE_LINKS and gaz.lookup(key):
+            sdoc[i + 2].lower_ in vocab.hyphen_link and gaz.lookup(key):
         return True
     if inside & {"PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "LANGUAGE"}:
         return False
@@ -409,23 +376,24 @@ def _accept_scan(sdoc, i: int, j: int, key: str, multi: bool, labels, gaz: Gazet
         after = sdoc[j + 1]
         if _capitalised(after) and _is_qualifier(gaz, name_key(after.text)):
             return True
-    return prev is not None and prev.lower_ in LOCATIVE and prev.lower_ not in ("and", "of")
+    return prev is not None and prev.lower_ in vocab.place_locative
 
 
 def _widen(sdoc, s: int, e: int, hint: Optional[str]) -> tuple[int, int, Optional[str]]:
     """Take in "region/County/..." after a name, and read "the city of" / "region of" before it."""
-    if e < len(sdoc) and sdoc[e].lower_ in ADMIN_WORDS and not (
+    vocab = place_words()
+    if e < len(sdoc) and sdoc[e].lower_ in vocab.admin and not (
             sdoc[e].lower_ in ("state", "republic") and sdoc[e].text.islower()):
-        return s, e + 1, ADMIN_WORDS[sdoc[e].lower_]
+        return s, e + 1, vocab.admin[sdoc[e].lower_]
     last = sdoc[e - 1].lower_
-    if last in ADMIN_WORDS and e - s > 1:
-        hint = ADMIN_WORDS[last]
+    if last in vocab.admin and e - s > 1:
+        hint = vocab.admin[last]
     if s >= 2 and sdoc[s - 1].lower_ == "of":
         before = sdoc[s - 2].lower_
-        if before in CITY_WORDS:
+        if before in vocab.city:
             hint = hint or "city"
-        elif before in ADMIN_WORDS:
-            hint = hint or ADMIN_WORDS[before]
+        elif before in vocab.admin:
+            hint = hint or vocab.admin[before]
     return s, e, hint
 
 

@@ -33,14 +33,13 @@ from typing import Optional, Sequence
 
 from .detect import QUALIFIER_KINDS, Toponym
 from .gazetteer import Candidate, Gazetteer
+from .words import place_words
 
 KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 2.0, "region": 2.0, "sea": 6.5,
               "facility": 8.0, "county": 4.0, "city": 0.0}
 HINT_KINDS = {"admin": ("admin1", "region", "county"), "county": ("county",),
               "city": ("city",)}
 MAX_CANDIDATES = 200
-SUFFIX_WORDS = ("region", "province", "oblast", "krai", "kray", "territory", "prefecture",
-                "governorate", "state", "republic", "county", "parish", "borough")
 
 
 @dataclass
@@ -60,31 +59,20 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-# words that only situate a place inside a larger one: "Northeast Georgia", "South Arlington",
-# "Metro Nashville". Tried only when the whole name is unknown.
-LEADING_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                 "northeast", "northwest", "southeast", "southwest", "northeastern",
-                 "northwestern", "southeastern", "southwestern", "central", "upper", "lower",
-                 "greater", "metro", "metropolitan", "downtown", "upstate", "downstate", "mid",
-                 "coastal", "rural", "suburban", "inner"}
-# "W. Columbia", "N. Charleston": an initial for a compass word
-INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west"}
-TRAILING_WORDS = {"city", "town", "township", "village", "borough", "proper", "area"}
-
-
 def _alternative_keys(key: str, hint: Optional[str]) -> list[str]:
     """Keys to try, in order, when the name itself is not in the gazetteer."""
+    vocab = place_words()
     words = key.split()
     keys = []
-    if len(words) > 1 and words[-1] in SUFFIX_WORDS:
+    if len(words) > 1 and words[-1] in vocab.suffix:
         keys.append(" ".join(words[:-1]))  # "Amur region" -> "Amur"
     if hint == "county" and len(words) > 1:  # "Loudon Co." -> Loudon County
         keys += [" ".join(words[:-1] + [suffix]) for suffix in ("county", "parish")]
-    if len(words) > 1 and words[0] in INITIALS:
-        keys.append(" ".join([INITIALS[words[0]]] + words[1:]))
-    if len(words) > 1 and words[-1] in TRAILING_WORDS:  # "Fargo city", "Hamilton Township"
+    if len(words) > 1 and words[0] in vocab.initial:
+        keys.append(" ".join([vocab.initial[words[0]]] + words[1:]))
+    if len(words) > 1 and words[-1] in vocab.trailing:  # "Fargo city", "Hamilton Township"
         keys.append(" ".join(words[:-1]))
-    if len(words) > 1 and words[0] in LEADING_WORDS:
+    if len(words) > 1 and words[0] in vocab.leading:
         keys.append(" ".join(words[1:]))
     if len(words) == 1:  # "Geauga", "Vanderburgh": a county named without the word
         keys += [key + " county", key + " parish"]
@@ -246,6 +234,8 @@ def resolve_all(toponyms: Sequence[Toponym], gaz: Gazetteer,
     the other names' votes, until the choices settle (a few rounds at most). `home` holds
     votes for countries from the article's wording (`places.locale`). Everything here
     depends on this article's names only, in a fixed order (no set order, no shared state)."""
+    vocab = place_words()
+    name_ends = vocab.suffix | vocab.trailing
     cands = [candidates_for(gaz, t) for t in toponyms]
     # "X, Y": Y is a state or country; X must lie inside it
     for i, t in enumerate(toponyms):
@@ -264,7 +254,7 @@ def resolve_all(toponyms: Sequence[Toponym], gaz: Gazetteer,
         for k, other in enumerate(toponyms):
             if other.key.startswith(t.key + " ") and cands[k] and t.qualifier is None and \
                     all(c.kind == "city" for c in cands[k]) and \
-                    other.key.split()[-1] not in SUFFIX_WORDS + tuple(TRAILING_WORDS) and \
+                    other.key.split()[-1] not in name_ends and \
                     not any(c.kind in ("country", "admin1") for c in cands[i]):
                 cands[i] = cands[k]
                 break
