@@ -13,13 +13,14 @@ def _read_every_table() -> None:
     from newsgraph.clean.chrome import load_lexicon as load_chrome
     from newsgraph.events.lexicon import load_lexicon as load_events
     from newsgraph.flags.lexicon import load_lexicon as load_loaded
+    from newsgraph.knowledge.function_words import function_words
     from newsgraph.places import gazetteer
     from newsgraph.places.words import place_words
     from newsgraph.quotes.lexicon import load_lexicon as load_cues
     from newsgraph.times.lexicon import load_words
 
     for load in (load_actors, load_chrome, load_events, load_loaded, load_cues, load_words,
-                 place_words,
+                 place_words, function_words,
                  # what the gazetteer build reads (in a child process, so called here too)
                  gazetteer.country_points, gazetteer.regions, gazetteer.facilities,
                  gazetteer.city_aliases):
@@ -80,3 +81,18 @@ def test_digest_follows_the_bytes_of_the_tables(monkeypatch, tmp_path):
         f.write("Test Wire\t\tGBR\twire\n")
     assert knowledge.digest() != first
     assert knowledge.digest(["roles.tsv"]) != knowledge.digest(["outlets.tsv"])
+
+
+def test_the_clean_and_the_language_stage_count_the_same_function_words():
+    from newsgraph.clean.lines import split_lines
+    from newsgraph.knowledge.function_words import function_words
+    from newsgraph.stages.language import _english_stopword_share
+
+    words = function_words()
+    assert {"the", "of", "said", "between"} <= words
+    assert not {"people", "time", "years"} & words  # frequent content words are not prose marks
+    line = "Officials said the talks between the two sides would resume in Geneva next week"
+    share = sum(w.lower() in words for w in line.split()) / len(line.split())
+    assert share > 0.3
+    assert split_lines(line)[0].stop_ratio == share
+    assert _english_stopword_share(line) == share

@@ -30,7 +30,6 @@ class ChromeLexicon:
     end: dict[str, float]
     byline: frozenset[str]
     outlets: dict[str, str]  # lower-cased name -> spelling as written in the file
-    stopwords: frozenset[str]
     comment_verbs: frozenset[str]
     max_start_words: int
 
@@ -42,7 +41,7 @@ CHROME_COLUMNS = ("kind", "phrase", "weight")
 def load_lexicon(path: str | None = None) -> ChromeLexicon:
     """Read the chrome lexicon once (cached)."""
     tables: dict[str, dict[str, float]] = {k: {} for k in ("line", "start", "contain", "end")}
-    byline, stopwords, comment, outlets = set(), set(), set(), {}
+    byline, comment, outlets = set(), set(), {}
     file = table_path(Path(path) if path else "chrome.tsv")
     for kind, phrase, weight in read_table(file, CHROME_COLUMNS):
         weight = float(weight) if weight else 6.0
@@ -52,8 +51,6 @@ def load_lexicon(path: str | None = None) -> ChromeLexicon:
             byline.add(phrase.lower())
         elif kind == "outlet":
             outlets[phrase.lower()] = phrase
-        elif kind == "stopword":
-            stopwords.add(phrase.lower())
         elif kind == "comment":
             comment.add(phrase.lower())
         else:
@@ -64,7 +61,7 @@ def load_lexicon(path: str | None = None) -> ChromeLexicon:
                             if phrases else r"(?!)")
     return ChromeLexicon(tables["line"], tables["start"], tables["contain"], contain_re,
                          tables["end"],
-                         frozenset(byline), outlets, frozenset(stopwords), frozenset(comment),
+                         frozenset(byline), outlets, frozenset(comment),
                          max_start)
 
 
