@@ -194,6 +194,18 @@ def test_sample_article_actors(pipe):
     assert entity_with(rec, "Putin")["id"] == entity_with(rec, "Vladimir Putin")["id"]
 
 
+def test_an_outlet_named_like_an_everyday_phrase_needs_spacy_to_find_it(pipe):
+    # "The National" (a paper in Abu Dhabi) is a weak name as a whole: the start of "The
+    # National Weather Service" is not that paper
+    rec = analyse(pipe, "The National Weather Service warned on Monday that heavy rain would "
+                        "flood roads across the county, the agency said.\n")
+    assert not any((e.get("actor") or {}).get("code") == "AREMED" for e in rec["entities"])
+    kb = knowledge.load()
+    assert [k.weak for k in kb.lookup("The National")] == [True]
+    assert not kb.lookup("the") and not kb.lookup("hindu")  # no word of a weak name alone
+    assert [k.weak for k in kb.lookup("Reuters")] == [False]
+
+
 def test_state_names_demonyms_capitals_and_seats_of_government():
     from newsgraph.actors.coding import country_of_name
     kb = knowledge.load()

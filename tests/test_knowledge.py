@@ -96,3 +96,17 @@ def test_the_clean_and_the_language_stage_count_the_same_function_words():
     assert share > 0.3
     assert split_lines(line)[0].stop_ratio == share
     assert _english_stopword_share(line) == share
+
+
+def test_a_common_outlet_name_must_be_one_of_the_outlets_names(monkeypatch, tmp_path):
+    import shutil
+
+    from newsgraph.actors.knowledge import load
+
+    copy = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, copy)
+    with open(copy / "outlets.tsv", "a", encoding="utf-8") as f:
+        f.write("The Daily Test\tDaily Test\tGBR\tpaper\tThe Test\n")
+    monkeypatch.setattr(knowledge, "KNOWLEDGE_DIR", copy)
+    with pytest.raises(TableError, match=r"The Daily Test: common names \['The Test'\]"):
+        load.__wrapped__()  # the loader itself, past its cache

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..knowledge import read_table, split_cell
+from ..knowledge import TableError, read_table, split_cell
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 _SPACE = re.compile(r"\s+")
@@ -102,27 +102,26 @@ def _first_word(key: str) -> str:
     return re.split(r"[ '\-.]", key, maxsplit=1)[0] or key
 
 
-# Outlet names that are also everyday English words: they only confirm a name spaCy found.
-WEAK_OUTLET_WORDS = frozenset(
-    "time focus express independent guardian sun star nation punch stuff fox insider trend beta "
-    "petra kan dawn mail observer economist times telegraph standard herald mirror age australian "
-    "national citizen hill atlantic diplomat sky fortune forbes globo semana reforma stern welt "
-    "zeit bild vox tempo sabah zaman politika expresso publico folha kompas mehr fars ria rai "
-    "the hindu the nation the sun the times the star the herald the national the standard "
-    "the citizen the age the hill the independent the observer the guardian the telegraph "
-    "the economist the australian the punch the atlantic the diplomat the intercept "
-    "granma andina pravda meduza trend sputnik stuff vanguard sowetan".split(" "))
-
-
 # the columns each table's loader reads (knowledge.read_table checks them against the header)
 COUNTRY_COLUMNS = ("iso3", "name", "aliases", "demonyms", "capitals", "territories")
-OUTLET_COLUMNS = ("name", "aliases", "country", "kind")
+OUTLET_COLUMNS = ("name", "aliases", "country", "kind", "common")
 IGO_COLUMNS = ("name", "aliases", "parent")
 BODY_COLUMNS = ("name", "aliases", "country", "sector", "role")
 LEADER_COLUMNS = ("name", "aliases", "country", "office", "sector", "start", "end", "role")
 TEAM_COLUMNS = ("name", "sport", "country")
 SUFFIX_COLUMNS = ("suffix", "note")
 ROLE_COLUMNS = ("phrase", "sector", "person", "leader", "speaks_for")
+
+
+def _common_names(row, names: list[str]) -> frozenset[str]:
+    """The names of an outlet that are everyday words too (the `common` column): whole names,
+    each one of the outlet's own names, so "The Hindu" is weak and "the" or "Hindu" is not."""
+    common = frozenset(split_cell(row.common))
+    stray = common.difference(names)
+    if stray:
+        raise TableError(f"outlets.tsv: {row.name}: common names {sorted(stray)} are not among "
+                         f"the outlet's names {names}")
+    return common
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,9 +144,10 @@ def load() -> Knowledge:
             kb.add(n, Known("territory", "GPE", n, iso))
             kb.demonyms.setdefault(name_key(n), iso)
     for row in read_table("outlets.tsv", OUTLET_COLUMNS):
-        for n in [row.name, *split_cell(row.aliases)]:
-            key = name_key(n)
-            weak = key in WEAK_OUTLET_WORDS or (len(n) <= 3 and _ACRONYM.match(n) is not None)
+        names = [row.name, *split_cell(row.aliases)]
+        common = _common_names(row, names)
+        for n in names:
+            weak = n in common or (len(n) <= 3 and _ACRONYM.match(n) is not None)
             kb.add(n, Known("outlet", "ORG", row.name, row.country, "MED", row.kind,
                             acronym=bool(_ACRONYM.match(n)), weak=weak))
     for row in read_table("igos.tsv", IGO_COLUMNS):
