@@ -9,19 +9,19 @@ from newsgraph.knowledge import KNOWLEDGE_DIR, TableError, read_table
 
 def _read_every_table() -> None:
     """Call every loader of the package (each reads its tables through `read_table`)."""
-    from newsgraph.actors.knowledge import load as load_actors
+    from newsgraph.actors.knowledge import actor_words, load as load_actors
     from newsgraph.clean.chrome import load_lexicon as load_chrome
     from newsgraph.events.lexicon import load_lexicon as load_events
-    from newsgraph.flags.lexicon import load_lexicon as load_loaded
+    from newsgraph.flags.lexicon import flag_words, load_lexicon as load_loaded
     from newsgraph.knowledge.countries import countries
     from newsgraph.knowledge.function_words import function_words
     from newsgraph.places import gazetteer
     from newsgraph.places.words import place_words
-    from newsgraph.quotes.lexicon import load_lexicon as load_cues
+    from newsgraph.quotes.lexicon import load_lexicon as load_cues, quote_words
     from newsgraph.times.lexicon import load_words
 
     for load in (load_actors, load_chrome, load_events, load_loaded, load_cues, load_words,
-                 place_words, function_words, countries,
+                 place_words, function_words, countries, actor_words, quote_words, flag_words,
                  # what the gazetteer build reads (in a child process, so called here too)
                  gazetteer.regions, gazetteer.facilities,
                  gazetteer.city_aliases):

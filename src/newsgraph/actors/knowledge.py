@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..knowledge import TableError, read_table, split_cell
+from ..knowledge import TableError, read_table, read_words, split_cell
 from ..knowledge.countries import countries
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
@@ -122,6 +122,17 @@ def _common_names(row, names: list[str]) -> frozenset[str]:
         raise TableError(f"outlets.tsv: {row.name}: common names {sorted(stray)} are not among "
                          f"the outlet's names {names}")
     return common
+
+
+ACTOR_WORD_KINDS = ("body_head", "media_noun", "generic_leader", "raising_verb", "weather_verb",
+                    "sport")
+
+
+@functools.lru_cache(maxsize=1)
+def actor_words() -> dict[str, frozenset[str]]:
+    """The word lists of knowledge/actor_words.tsv by kind (see its header), read once."""
+    return {kind: frozenset(words)
+            for kind, words in read_words("actor_words.tsv", ACTOR_WORD_KINDS).items()}
 
 
 @functools.lru_cache(maxsize=1)

@@ -31,6 +31,7 @@ class ChromeLexicon:
     byline: frozenset[str]
     outlets: dict[str, str]  # lower-cased name -> spelling as written in the file
     comment_verbs: frozenset[str]
+    lede_words: frozenset[str]  # words of a reporting lede, rare in a headline
     max_start_words: int
 
 
@@ -41,7 +42,7 @@ CHROME_COLUMNS = ("kind", "phrase", "weight")
 def load_lexicon(path: str | None = None) -> ChromeLexicon:
     """Read the chrome lexicon once (cached)."""
     tables: dict[str, dict[str, float]] = {k: {} for k in ("line", "start", "contain", "end")}
-    byline, comment, outlets = set(), set(), {}
+    byline, comment, lede, outlets = set(), set(), set(), {}
     file = table_path(Path(path) if path else "chrome.tsv")
     for kind, phrase, weight in read_table(file, CHROME_COLUMNS):
         weight = float(weight) if weight else 6.0
@@ -53,6 +54,8 @@ def load_lexicon(path: str | None = None) -> ChromeLexicon:
             outlets[phrase.lower()] = phrase
         elif kind == "comment":
             comment.add(phrase.lower())
+        elif kind == "lede":
+            lede.add(phrase.lower())
         else:
             raise ValueError(f"{path or file}: unknown kind {kind!r}")
     max_start = max((len(p.split()) for p in (*tables["start"], *tables["end"])), default=1)
@@ -61,7 +64,7 @@ def load_lexicon(path: str | None = None) -> ChromeLexicon:
                             if phrases else r"(?!)")
     return ChromeLexicon(tables["line"], tables["start"], tables["contain"], contain_re,
                          tables["end"],
-                         frozenset(byline), outlets, frozenset(comment),
+                         frozenset(byline), outlets, frozenset(comment), frozenset(lede),
                          max_start)
 
 

@@ -5,11 +5,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..knowledge import read_table
+from ..knowledge import read_table, read_words
 
 CATEGORIES = frozenset({"label", "disease", "speech", "euphemism", "advocacy"})
 CONDITIONS = frozenset({"", "noun", "speech"})
 LOADED_COLUMNS = ("phrase", "category", "condition", "source", "reason")
+FLAG_WORD_KINDS = ("calling", "naming", "neutral_modifier")
 _SPLIT = re.compile(r"[\s\-‐‑]+")
 
 
@@ -42,3 +43,10 @@ def load_lexicon(name: str = "loaded_language.tsv") -> dict[str, tuple[LoadedTer
         term = LoadedTerm(phrase, phrase_words(phrase), category, condition, source, reason)
         by_first.setdefault(term.words[0], []).append(term)
     return {w: tuple(sorted(ts, key=lambda t: -len(t.words))) for w, ts in by_first.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def flag_words() -> dict[str, frozenset[str]]:
+    """The word lists of `knowledge/flag_words.tsv` by kind (see its header), read once."""
+    return {kind: frozenset(words)
+            for kind, words in read_words("flag_words.tsv", FLAG_WORD_KINDS).items()}

@@ -4,10 +4,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..knowledge import read_table
+from ..knowledge import read_table, read_words
 
 CUE_COLUMNS = ("cue", "type", "stance", "object")
 SOURCE_NOUN_COLUMNS = ("noun", "kind")
+QUOTE_WORD_KINDS = ("belief", "evidence_verb", "evidence_noun", "source_record", "object_verb",
+                    "not_label")
 
 
 @dataclass(frozen=True)
@@ -56,3 +58,10 @@ def source_nouns() -> dict[str, str]:
     """noun -> anonymous | person | org, from `knowledge/anonymous_sources.tsv`."""
     return {row.noun.lower(): row.kind or "anonymous"
             for row in read_table("anonymous_sources.tsv", SOURCE_NOUN_COLUMNS)}
+
+
+@functools.lru_cache(maxsize=1)
+def quote_words() -> dict[str, frozenset[str]]:
+    """The word lists of `knowledge/quote_words.tsv` by kind (see its header), read once."""
+    return {kind: frozenset(words)
+            for kind, words in read_words("quote_words.tsv", QUOTE_WORD_KINDS).items()}
