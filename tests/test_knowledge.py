@@ -132,3 +132,68 @@ def test_one_country_table_feeds_the_places_and_the_actors_layer():
     assert by_iso3["SUN"].iso2 is None and kb.country_of("Soviet") == "SUN"
     assert by_iso3["JEY"].lat is not None and not by_iso3["JEY"].actor
     assert kb.country_of("Jersey") is None and kb.country_of("New Jersey") is None
+
+
+# --- the digest recorded by each ingest run ----------------------------------------------------
+
+def _run_digests(store) -> list:
+    _, rows = store.query("SELECT knowledge_digest FROM runs ORDER BY started_at")
+    return [r[0] for r in rows]
+
+
+def _old_runs_table(store) -> None:
+    """Make `store` look like a database of a release before the column: one run, no digest."""
+    store.create_schema()
+    store.execute("ALTER TABLE runs DROP COLUMN knowledge_digest")
+    store.execute("INSERT INTO runs (run_id, started_at, status) "
+                  "VALUES ('old-run', TIMESTAMP '2020-01-02 03:04:05', 'done')")
+
+
+def _check_digest_column(url: str, records: str) -> None:
+    from newsgraph.corpus.ingest import ingest
+    from newsgraph.corpus.store import open_store
+
+    store = open_store(url)
+    _old_runs_table(store)
+    ingest([records], url, workers=1)
+    assert _run_digests(store) == [None, knowledge.digest()]  # the old run keeps NULL
+    ingest([records], url, workers=1)  # an up-to-date database: the column is left as it is
+    assert _run_digests(store) == [None, knowledge.digest(), knowledge.digest()]
+
+
+def test_each_ingest_run_records_the_knowledge_digest(tmp_path):
+    from newsgraph.corpus.ingest import ingest
+    from newsgraph.corpus.store import open_store
+    from test_corpus_data import write_records
+
+    records = str(tmp_path / "records.jsonl")
+    write_records(records)
+    db = str(tmp_path / "new.duckdb")
+    ingest([records], db, workers=1)
+    assert _run_digests(open_store(db)) == [knowledge.digest()]
+
+
+def test_an_older_duckdb_gets_the_digest_column(tmp_path):
+    from test_corpus_data import write_records
+
+    records = str(tmp_path / "records.jsonl")
+    write_records(records)
+    _check_digest_column(str(tmp_path / "old.duckdb"), records)
+
+
+def test_an_older_postgres_database_gets_the_digest_column(tmp_path):
+    import os
+
+    from newsgraph.corpus.schema import CONTENT_TABLES
+    from newsgraph.corpus.store import open_store
+    from test_corpus_data import write_records
+
+    url = os.environ.get("NEWSGRAPH_TEST_PG")
+    if not url:
+        pytest.skip("NEWSGRAPH_TEST_PG not set (export NEWSGRAPH_TEST_PG=$(bash scripts/start_postgres.sh))")
+    store = open_store(url)
+    for table in list(CONTENT_TABLES) + ["runs", "newsgraph_meta"]:
+        store.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
+    records = str(tmp_path / "records.jsonl")
+    write_records(records)
+    _check_digest_column(url, records)
