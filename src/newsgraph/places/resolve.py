@@ -31,8 +31,9 @@ import math
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from .detect import QUALIFIER_KINDS, Toponym
+from .detect import Toponym
 from .gazetteer import Candidate, Gazetteer
+from .scan import QUALIFIER_KINDS
 from .words import place_words
 
 KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 2.0, "region": 2.0, "sea": 6.5,
