@@ -7,8 +7,12 @@ Every table is a UTF-8, tab-separated file: its opening '#' comment lines name i
 columns; the first row after them is the header, the column names. `read_table` is the one
 reader of them all: the loader says which columns it reads, and a table whose header says
 otherwise fails at once with the file, the expected and the found columns, instead of feeding
-a shifted column to a stage. `digest` is the short fingerprint of the tables an ingest run
-records, so a corpus says which knowledge coded it.
+a shifted column to a stage. `read_words` reads the word tables (columns kind, word, value)
+and rejects a kind its loader does not know. Each room's loader sits in the room that reads
+the table (`places/words.py`, `quotes/lexicon.py`, ...); a table two rooms share has its
+loader here: `countries` (the one country table: places gazetteer and actors) and
+`function_words` (clean and language stages). `digest` is the short fingerprint of the tables
+an ingest run records, so a corpus says which knowledge coded it.
 """
 from __future__ import annotations
 
