@@ -349,15 +349,17 @@ def test_every_country_with_its_capital_in_the_data_has_one_pplc(gaz):
 
 
 def test_editing_a_knowledge_table_rebuilds_the_gazetteer(monkeypatch, tmp_path):
+    import shutil
+
+    from newsgraph import knowledge
     from newsgraph.places import gazetteer
 
     before, path_before = gazetteer.source_digest(), gazetteer.gazetteer_path()
-    edited = tmp_path / "city_aliases.tsv"
-    edited.write_text(gazetteer.table_path("city_aliases.tsv").read_text(encoding="utf-8") +
-                      "Kyiv\tUA\t703448\tKyyiv City\ttest\n", encoding="utf-8")
-    real = gazetteer.table_path
-    monkeypatch.setattr(gazetteer, "table_path",
-                        lambda name: edited if name == "city_aliases.tsv" else real(name))
+    copy = tmp_path / "knowledge"
+    shutil.copytree(knowledge.KNOWLEDGE_DIR, copy)
+    with open(copy / "city_aliases.tsv", "a", encoding="utf-8") as f:
+        f.write("Kyiv\tUA\t703448\tKyyiv City\ttest\n")
+    monkeypatch.setattr(knowledge, "KNOWLEDGE_DIR", copy)  # the tables read from the copy
     assert gazetteer.source_digest() != before
     assert gazetteer.gazetteer_path() != path_before  # a new file: built from the edited table
 

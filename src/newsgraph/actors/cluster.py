@@ -18,15 +18,13 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..document import Document, Entity, Mention
-from .knowledge import Knowledge, Known, squash
+from .knowledge import Knowledge, Known, actor_words, squash
 from .tokens import Name, name_text, span_chars, token_view
 from .pronouns import resolve_pronouns
 
 SMALL_WORDS = frozenset(("of", "the", "and", "for", "de", "du", "la", "le", "des", "on", "in", "&"))
-MEDIA_NOUNS = frozenset(("newspaper", "paper", "agency", "news agency", "broadcaster",
-                         "daily", "outlet", "channel", "network", "station"))
-BODY_NOUNS = frozenset(("ministry", "department", "government", "agency", "army", "military",
-                        "kremlin", "council", "parliament", "court", "party", "company", "bank"))
+# a noun for an outlet ("the newspaper"): it refers back to one
+MEDIA_NOUNS = actor_words()["media_noun"]
 
 
 def _text(sdoc, x: Name) -> str:
@@ -231,7 +229,7 @@ def _role_fit(nominal: str, known: Optional[str], kb: Knowledge) -> int:
         return 2
     if nominal in kb.leader_roles:
         known_leader = any(phrase in known for phrase in kb.leader_roles)
-        generic = nominal in ("leader", "strongman", "dictator", "head of state", "ruler")
+        generic = nominal in actor_words()["generic_leader"]
         return 1 if known_leader and generic else -1
     return 1 if nominal.split()[-1] in known.split() else -1
 

@@ -10,7 +10,8 @@ process pool (`run.local.analyze_stream`, as `newsgraph extract` uses) or Dask
 parent turns each record into table rows (`rows.article_rows`) and commits them in batches of
 whole articles: one transaction holds every row of each article it writes, so nobody ever
 sees half of one. Inputs that cannot be analysed go to the `errors` table; they never stop the
-run. Each run is a row of `runs`: when, which version and stages, what it saw and added.
+run. Each run is a row of `runs`: when, which version, stages and knowledge tables (their
+digest), what it saw and added.
 """
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ def ingest(paths: list[str], db: Union[str, Store], *, workers: Optional[int] = 
            batch_articles: int = BATCH_ARTICLES, batch_seconds: float = BATCH_SECONDS,
            on_progress: Callable[[IngestStats], None] = lambda s: None) -> IngestStats:
     """Ingest every article of `paths` into the store `db`; returns the run's counts."""
-    from .. import __version__
+    from .. import __version__, knowledge
     from ..pipeline import DEFAULT_STAGES
     from ..run.local import default_workers
 
@@ -75,7 +76,8 @@ def ingest(paths: list[str], db: Union[str, Store], *, workers: Optional[int] = 
     known = store.keys()
     stats = IngestStats(run_id=uuid.uuid4().hex)
     store.insert_rows("runs", [(stats.run_id, _now(), None, __version__, json.dumps(list(DEFAULT_STAGES)),
-                                engine, workers, json.dumps(list(paths)), "running", 0, 0, 0, 0)])
+                                engine, workers, json.dumps(list(paths)), "running", 0, 0, 0, 0,
+                                knowledge.digest())])
     writer = _BatchWriter(store, stats, batch_articles, batch_seconds)
     feed = _Feed(iter_items(paths, text_column), known, stats)
     try:

@@ -243,7 +243,8 @@ class DuckDBStore(Store):
                                      for i in range(len(names))], names=names)
         con.register("_newsgraph_batch", data)
         try:
-            con.execute(f"INSERT INTO {table} SELECT * FROM _newsgraph_batch")
+            # by name, so an older database that got a column added later still lines up
+            con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT * FROM _newsgraph_batch")
         finally:
             con.unregister("_newsgraph_batch")
 

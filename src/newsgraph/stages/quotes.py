@@ -28,7 +28,7 @@ from ..quotes.base import Attribution
 from ..quotes.block import subject_before, colon_blocks, transcript_blocks
 from ..quotes.direct import MARKS, QuotedSpan, find_quoted_spans, paragraphs
 from ..quotes.headline import headline_quote
-from ..quotes.lexicon import load_lexicon
+from ..quotes.lexicon import load_lexicon, quote_words
 from ..quotes.reported import CueHit, attribution_of, find_cue_hits, noun_phrase
 from ..quotes.sources import MentionIndex, entity_at, resolve_speakers
 from . import stage
@@ -253,8 +253,8 @@ def _cue_after(text: str, q: QuotedSpan, verbs: list[CueHit], limit: int) -> Opt
     return None
 
 
-OBJECT_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "urge", "write",
-                          "post", "tweet"})
+# cue verbs whose object is a listener or a medium ("told reporters"): knowledge/quote_words.tsv
+OBJECT_VERBS = quote_words()["object_verb"]
 
 
 def _has_object(h: CueHit) -> bool:

@@ -19,9 +19,6 @@ from .lexicon import load_words
 
 PAST, PRESENT, FUTURE = -1, 0, 1
 
-# verbs whose infinitive complement is planned, hence in the future ("plans to visit Friday")
-FUTURE_HEADS = frozenset("""plan expect schedule set due intend aim hope want agree promise prepare
-decide vow threaten seek propose arrange wish pledge likely going""".split())
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 
 
@@ -86,6 +83,7 @@ def verb_tense(verb, depth: int = 0) -> Optional[int]:
     """The tense of a verb token from its tag and its auxiliaries."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
+    plans = load_words().plan  # "plans to visit", "was scheduled for"
     if words & FUTURE_AUX:
         return FUTURE
     if "would" in words and not words & {"have", "'ve"}:
@@ -94,7 +92,7 @@ def verb_tense(verb, depth: int = 0) -> Optional[int]:
         return FUTURE
     if "to" in words or (verb.tag_ == "VB" and any(a.tag_ == "TO" for a in aux)):
         head = verb.head
-        if head is not verb and (head.lemma_.lower() in FUTURE_HEADS or head.lower_ in FUTURE_HEADS
+        if head is not verb and (head.lemma_.lower() in plans or head.lower_ in plans
                                  or head.lemma_ == "be"):  # "plans to visit", "is to resume"
             host = head.head if head.dep_ in ("acomp", "attr") else head  # "had been due to"
             if any(a.lower_ == "had" for h in {head, host} for a in h.children
@@ -107,12 +105,12 @@ def verb_tense(verb, depth: int = 0) -> Optional[int]:
     if "going" in words:
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
-        if verb.lemma_ in FUTURE_HEADS and verb.tag_ == "VBN":  # "was scheduled for Friday"
+        if verb.lemma_ in plans and verb.tag_ == "VBN":  # "was scheduled for Friday"
             return FUTURE
         return PAST
     if verb.tag_ == "VBN" and words & {"has", "have", "'s", "'ve"}:
         return PAST
-    if verb.tag_ == "VBN" and verb.lemma_ in FUTURE_HEADS:  # "is scheduled for Friday"
+    if verb.tag_ == "VBN" and verb.lemma_ in plans:  # "is scheduled for Friday"
         return FUTURE
     if verb.tag_ in ("VBZ", "VBP"):
         return PRESENT
