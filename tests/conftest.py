@@ -1,7 +1,14 @@
-"""Shared fixtures: the demo articles of samples/ and the sample article of ../shared."""
+"""Shared fixtures and helpers: the default pipeline, the demo articles of samples/ and their
+records, the sample article of ../shared, and running the installed command.
+
+../shared is the folder beside the project (CI lays it there); set NEWSGRAPH_SHARED to use
+another one (e.g. from a git worktree). Tests that need it skip when it is absent.
+"""
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,11 +17,21 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SHARED_SAMPLE = ROOT.parent / "shared" / "samples" / "000_40859690548f3ca6.txt"
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT.parent / "shared")
+SHARED_SAMPLE = SHARED / "samples" / "000_40859690548f3ca6.txt"
+NO_SHARED_SAMPLE = f"the sample article of ../shared is not here ({SHARED_SAMPLE})"
+
+
+def load_script(name: str):
+    """A module of scripts/ (e.g. "output_fingerprint"), imported by path."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")
-def pipeline():
+def nlp_pipeline():
     """The default pipeline, built once for the whole test session (spaCy loads once)."""
     from newsgraph.pipeline import default_pipeline
 
@@ -22,12 +39,21 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
-def shared_sample_record(pipeline):
+def shared_sample_record(nlp_pipeline):
     """The record of ../shared's sample article (published 2023-09-14); skip when absent."""
     if not SHARED_SAMPLE.exists():
-        pytest.skip("../shared/samples is not beside the project")
+        pytest.skip(NO_SHARED_SAMPLE)
     text = SHARED_SAMPLE.read_text(encoding="utf-8")
-    return pipeline.analyze_record({"id": "sample", "text": text, "published": "2023-09-14"})
+    return nlp_pipeline.analyze_record({"id": "sample", "text": text, "published": "2023-09-14"})
+
+
+@pytest.fixture(scope="session")
+def demo_records(nlp_pipeline) -> dict[str, dict]:
+    """File name -> record of every demo article in samples/ (read as `make demo` reads it)."""
+    inputs = load_script("output_fingerprint").demo_inputs()
+    assert {r["id"] for r in inputs} >= {"kremlin-visit.txt", "ceasefire-briefing.txt",
+                                         "border-talks.html"}
+    return {raw["id"]: nlp_pipeline.analyze_record(raw) for raw in inputs}
 
 
 def run_cli(*args: str, stdin: bytes | None = None, timeout: int = 300) -> subprocess.CompletedProcess:

@@ -116,7 +116,7 @@ def test_possessive_of_event_noun(front):
 def test_coordinated_subject_is_reciprocal(front):
     doc = events(front, "Japan and South Korea agreed on a new fisheries deal.")
     ev = only(doc, "AGREE")
-    assert set(names(doc, ev.actor)) == {"Japan", "South Korea"} and ev.extra.get("reciprocal")
+    assert set(names(doc, ev.actor)) == {"Japan", "South Korea"} and ev.reciprocal
 
 
 def test_the_two_leaders_take_the_last_two_people(front):
@@ -272,7 +272,7 @@ def test_no_times_or_places_gives_none(front):
 def test_the_same_event_told_twice_is_one_event_with_two_sentences(front):
     doc = events(front, "Kim Jong Un met Vladimir Putin in Russia. Vladimir Putin met Kim Jong Un for five hours.")
     consult = [e for e in doc.events if e.event == "CONSULT"]
-    assert len(consult) == 1 and len(consult[0].extra["evidence"]) == 2
+    assert len(consult) == 1 and len(consult[0].evidence) == 2
 
 
 def test_different_events_stay_apart(front):

@@ -7,7 +7,8 @@ The events stage (`newsgraph.stages.events`) runs these pieces over the one spaC
 - `roles`    finds actor and recipient entities: subjects, objects, passive agents, "met with",
              possessives of event nouns, coordination, reciprocal "the two leaders met";
 - `status`   decides asserted / reported / future / hypothetical / negated from the clause;
-- `attach`   finds the date and place attached to the event's clause.
+- `attach`   finds the date and place attached to the event's clause;
+- `sentence` puts these together for one sentence, step by step (`sentence_events`).
 
 Actor and recipient countries and sectors are read from the entities (`Entity.actor`), which the
 entities stage codes (`newsgraph.actors.coding`); events never write them.

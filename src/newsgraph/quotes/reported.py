@@ -21,11 +21,10 @@ from typing import Optional
 
 from ..document import Span
 from .base import Attribution
-from .lexicon import CueLexicon
+from .lexicon import CueLexicon, quote_words
 
 CONTENT_DEPS = ("ccomp",)
-BELIEF = frozenset({"believe", "think", "feel", "worry", "fear", "hope", "expect", "find",
-                    "learn", "show", "indicate", "suggest", "conclude"})
+BELIEF = quote_words()["belief"]
 PARENTHETICAL_DEPS = frozenset({"nsubj", "punct", "advmod", "npadvmod", "aux", "neg", "cc",
                                 "dative", "prt", "prep"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -34,12 +33,8 @@ RELATIVE_WORDS = frozenset({"who", "which", "that"})
 SOURCE_STOP_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl", "prep"})
 # "The poll shows Democrats ahead": verbs of evidence report an object only when their
 # subject is a record of some kind (not "supporters show signs of enthusiasm").
-EVIDENCE_VERBS = frozenset({"show", "indicate"})
-EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "analysis", "data", "report", "video",
-                            "footage", "record", "document", "figure", "number", "research",
-                            "review", "audit", "result", "evidence", "tally", "count", "model",
-                            "estimate", "index", "investigation", "probe", "test", "census",
-                            "statistic", "chart", "map", "image", "photo", "recording"})
+EVIDENCE_VERBS = quote_words()["evidence_verb"]
+EVIDENCE_NOUNS = quote_words()["evidence_noun"]
 EXCLUDED_STOP = frozenset({"prep", "advmod", "npadvmod", "punct", "cc", "mark"})
 
 
@@ -120,12 +115,7 @@ def _cue_at(tok, lexicon: CueLexicon, offset: int) -> Optional[CueHit]:
 
 # What a "citing X" can name as the source behind a report, besides names and the anonymous
 # source nouns of `anonymous_sources.tsv`: records and outlets ("citing a report").
-SOURCE_RECORDS = frozenset({"report", "newspaper", "agency", "statement", "document", "media",
-                            "outlet", "account", "interview", "survey", "poll", "study", "data",
-                            "letter", "memo", "filing", "record", "broadcast", "network",
-                            "channel", "television", "website", "release", "announcement",
-                            "analysis", "estimate", "investigation", "testimony", "briefing",
-                            "press", "publication", "tweet", "post", "footage", "video"})
+SOURCE_RECORDS = quote_words()["source_record"]
 
 
 def source_like(tok, lexicon: CueLexicon) -> bool:

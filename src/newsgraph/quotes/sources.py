@@ -22,12 +22,11 @@ Rules, in order (each simple enough to check by hand):
 from __future__ import annotations
 
 import bisect
-import functools
 from typing import Optional
 
 from ..document import Document, Span
-from ..knowledge import read_rows
 from .base import Attribution
+from .lexicon import source_nouns
 
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -42,15 +41,6 @@ COMPATIBLE = {
     "org": ("ORG", "GPE", "NORP"),
     "group": ("ORG", "PERSON", "GPE", "NORP"),
 }
-
-
-@functools.lru_cache(maxsize=1)
-def source_nouns() -> dict[str, str]:
-    """noun -> anonymous | person | org, from `knowledge/anonymous_sources.tsv`."""
-    out = {}
-    for cols in read_rows("anonymous_sources.tsv"):
-        out[cols[0].strip().lower()] = cols[1].strip() if len(cols) > 1 else "anonymous"
-    return out
 
 
 class MentionIndex:

@@ -28,7 +28,7 @@ from ..quotes.base import Attribution
 from ..quotes.block import subject_before, colon_blocks, transcript_blocks
 from ..quotes.direct import MARKS, QuotedSpan, find_quoted_spans, paragraphs
 from ..quotes.headline import headline_quote
-from ..quotes.lexicon import load_lexicon
+from ..quotes.lexicon import load_lexicon, quote_words
 from ..quotes.reported import CueHit, attribution_of, find_cue_hits, noun_phrase
 from ..quotes.sources import MentionIndex, entity_at, resolve_speakers
 from . import stage
@@ -58,7 +58,8 @@ class _SentenceEnd:
 SENTENCE_END = _SentenceEnd()
 
 
-@stage("quotes", requires=("parse", "entities"), assigns=("quotes",))
+@stage("quotes", requires=("text", "body", "headline", "parse", "parse_offset", "entities"),
+       assigns=("quotes",))
 def find_quotes(doc: Document) -> Document:
     """Find every quote of the body, with its cue, source, speaker and chain: Q1, Q2, ..."""
     if doc.parse is None or doc.body is None:
@@ -252,8 +253,8 @@ def _cue_after(text: str, q: QuotedSpan, verbs: list[CueHit], limit: int) -> Opt
     return None
 
 
-OBJECT_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "urge", "write",
-                          "post", "tweet"})
+# cue verbs whose object is a listener or a medium ("told reporters"): knowledge/quote_words.tsv
+OBJECT_VERBS = quote_words()["object_verb"]
 
 
 def _has_object(h: CueHit) -> bool:
@@ -378,6 +379,6 @@ def to_quotes(doc: Document, atts: list[Attribution]) -> list[Quote]:
         via = [Via(entity_at(index, v), v.start, v.end) for v in a.via if v is not None]
         quote = Quote(f"Q{n}", a.kind, a.content, a.cue, a.source, a.speaker, via)
         if len(a.parts) > 1:  # a quotation broken by its cue: the quoted pieces, marks excluded
-            quote.extra["parts"] = [p.to_dict() for p in a.parts]
+            quote.parts = list(a.parts)
         quotes.append(quote)
     return quotes
