@@ -18,12 +18,12 @@ DATA = Path(__file__).parent / "data" / "stories_articles.jsonl"
 
 
 @pytest.fixture(scope="module")
-def records(pipeline):
+def records(nlp_pipeline):
     """The test articles analysed by the real pipeline, with the outlet the input names."""
     out = []
     for line in DATA.read_text(encoding="utf-8").splitlines():
         raw = json.loads(line)
-        record = pipeline.analyze_record({k: raw[k] for k in ("id", "text", "published")})
+        record = nlp_pipeline.analyze_record({k: raw[k] for k in ("id", "text", "published")})
         record["outlet"] = raw["outlet"]
         out.append(record)
     return out

@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..knowledge import read_rows
+from ..knowledge import read_words
 
 SLOT_WINDOW = 3     # words between a number and its slot word ("killed at least 12")
 NOUN_WINDOW = 4     # words between "12 people" and the slot word ("12 people were later killed")
@@ -38,14 +38,8 @@ class Count:
 @functools.lru_cache(maxsize=1)
 def count_words() -> tuple[dict[str, str], frozenset[str]]:
     """(slot word -> slot, count nouns) of knowledge/count_words.tsv."""
-    slots, nouns = {}, set()
-    for cells in read_rows("count_words.tsv"):
-        kind, word, slot = cells[:3]
-        if kind == "slot":
-            slots[word] = slot
-        elif kind == "noun":
-            nouns.add(word)
-    return slots, frozenset(nouns)
+    lists = read_words("count_words.tsv", ("slot", "noun"))
+    return dict(lists["slot"]), frozenset(lists["noun"])
 
 
 @functools.lru_cache(maxsize=1)

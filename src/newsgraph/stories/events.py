@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..knowledge import read_rows
+from ..knowledge import read_table
 from .counts import Count, read_counts
 from .terms import name_key
 from .when import ArticleTime
@@ -28,7 +28,7 @@ MIN_STEM = 3
 @functools.lru_cache(maxsize=1)
 def irregular_verbs() -> dict[str, str]:
     """Past and participle forms -> the verb (knowledge/irregular_verbs.tsv)."""
-    return {form: verb for form, verb, *_ in read_rows("irregular_verbs.tsv") if form != "form"}
+    return {row.form: row.verb for row in read_table("irregular_verbs.tsv", ("form", "verb"))}
 
 
 def trigger_stem(text: str) -> str:

@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass
 from typing import Mapping, Optional
 
-from ..knowledge import read_rows
+from ..knowledge import read_table
 from .terms import CHANNELS
 from .vectors import Vector, dot
 from .when import ArticleTime, days_apart
@@ -55,10 +55,8 @@ def load_model(table: str = "story_weights.tsv") -> LinkModel:
     """The fitted model of knowledge/story_weights.tsv (rows: feature, weight; and the
     `threshold` row)."""
     weights, threshold = {}, None
-    for cells in read_rows(table):
-        if cells[0] == "feature":
-            continue
-        name, value = cells[0], float(cells[1])
+    for row in read_table(table, ("feature", "weight")):
+        name, value = row.feature, float(row.weight)
         if name == "threshold":
             threshold = value
         elif name in FEATURES:
