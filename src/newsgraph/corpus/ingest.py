@@ -12,6 +12,10 @@ whole articles: one transaction holds every row of each article it writes, so no
 sees half of one. Inputs that cannot be analysed go to the `errors` table; they never stop the
 run. Each run is a row of `runs`: when, which version, stages and knowledge tables (their
 digest), what it saw and added.
+
+Every stored article is linked to its story (and its events to their occurrences) by the
+story linker (`links.CorpusLinker`), here in the parent, in source order, so every engine and
+store gives the same ids; what that changes is written in the batch's transaction.
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable, Iterable, Iterator, Optional, Union
 
+from .links import CorpusLinker, backfill
 from .rows import article_rows, empty_rows
 from .sources import Item, iter_items
 from .store import Store, open_store
@@ -74,11 +79,12 @@ def ingest(paths: list[str], db: Union[str, Store], *, workers: Optional[int] = 
     store.create_schema()
     workers = workers if workers is not None else default_workers()
     known = store.keys()
+    linker = _story_linker(store)
     stats = IngestStats(run_id=uuid.uuid4().hex)
     store.insert_rows("runs", [(stats.run_id, _now(), None, __version__, json.dumps(list(DEFAULT_STAGES)),
                                 engine, workers, json.dumps(list(paths)), "running", 0, 0, 0, 0,
                                 knowledge.digest())])
-    writer = _BatchWriter(store, stats, batch_articles, batch_seconds)
+    writer = _BatchWriter(store, stats, batch_articles, batch_seconds, linker)
     feed = _Feed(iter_items(paths, text_column), known, stats)
     try:
         lines = feed.lines()
@@ -87,10 +93,10 @@ def ingest(paths: list[str], db: Union[str, Store], *, workers: Optional[int] = 
             if first is not None else iter(())
         for out in stream:
             item = feed.done()
+            writer.drain(feed.direct_before())
             writer.add(item, json.loads(out))
-            writer.drain(feed.direct)
             on_progress(stats)
-        writer.drain(feed.direct)
+        writer.drain(feed.direct_before(None))
         writer.flush()
     except BaseException:
         feed.abort()
@@ -113,6 +119,14 @@ def _finish(store: Store, stats: IngestStats, status: str) -> None:
             raise
 
 
+def _story_linker(store: Store) -> CorpusLinker:
+    """The story linker of this run (corpus/links.py), with the state the store holds; articles
+    stored before the corpus had stories are linked first."""
+    linker = CorpusLinker.load(store)
+    backfill(store, linker)
+    return linker
+
+
 def _engine(name: str):
     if name == "local":
         from ..run.local import analyze_stream
@@ -133,15 +147,19 @@ class _Feed:
     The engine may pull lines from another thread (the process pool's feeder), so the items
     waiting for their record sit in a thread-safe deque, in order; items that need no
     analysis (read errors, finished records) go to `direct`. A semaphore keeps at most
-    MAX_AHEAD items in flight.
+    MAX_AHEAD items in flight. Every item is numbered in source order (`place`), so that the
+    writer gets them all in that order (the story linker's ids depend on it), however far
+    the engine reads ahead.
     """
 
     def __init__(self, items: Iterable[Item], known: set, stats: IngestStats):
         self.items, self.known, self.stats = items, known, stats
-        self.pending: deque[Item] = deque()
-        self.direct: deque[Item] = deque()
+        self.pending: deque[tuple[int, Item]] = deque()
+        self.direct: deque[tuple[int, Item]] = deque()
         self.room = threading.Semaphore(MAX_AHEAD)
         self.stopped = False
+        self.count = 0        # items read so far: the place of the next one
+        self.place = 0        # the place of the item `done` returned last
 
     def lines(self) -> Iterator[tuple[int, str]]:
         number = 0
@@ -151,8 +169,9 @@ class _Feed:
                 self.stats.skipped += 1
                 continue
             self.known.add(item.key)
+            self.count += 1
             if item.input is None:
-                self.direct.append(item)
+                self.direct.append((self.count, item))
                 continue
             while not self.room.acquire(timeout=0.5):
                 if self.stopped:
@@ -160,12 +179,20 @@ class _Feed:
             if self.stopped:
                 return
             number += 1
-            self.pending.append(item)
+            self.pending.append((self.count, item))
             yield number, json.dumps(item.input, ensure_ascii=False)
 
     def done(self) -> Item:
         self.room.release()
-        return self.pending.popleft()
+        self.place, item = self.pending.popleft()
+        return item
+
+    def direct_before(self, place: Optional[int] = -1) -> Iterator[Item]:
+        """The direct items read before the one `done` returned last (before `place`; None:
+        all of them, once the stream has ended)."""
+        place = self.place if place == -1 else place
+        while self.direct and (place is None or self.direct[0][0] < place):
+            yield self.direct.popleft()[1]
 
     def abort(self) -> None:
         self.stopped = True
@@ -174,8 +201,9 @@ class _Feed:
 class _BatchWriter:
     """Collects the rows of whole articles and commits them in one transaction per batch."""
 
-    def __init__(self, store: Store, stats: IngestStats, max_articles: int, max_seconds: float):
-        self.store, self.stats = store, stats
+    def __init__(self, store: Store, stats: IngestStats, max_articles: int, max_seconds: float,
+                 linker: Optional[CorpusLinker] = None):
+        self.store, self.stats, self.linker = store, stats, linker
         self.max_articles, self.max_seconds = max_articles, max_seconds
         self.rows = empty_rows()
         self.errors: list[tuple] = []
@@ -187,19 +215,22 @@ class _BatchWriter:
         if record.get("error") is not None or record.get("id") is None:
             self._error(item, record.get("error") or "the record has no id", record.get("id"))
         else:
-            article_rows(record, item.key, item.source, item.locator, self.stats.run_id, self.rows)
-            self.n += 1
+            self._article(item, record)
         self.maybe_flush()
 
-    def drain(self, direct: deque) -> None:
-        while direct:
-            item = direct.popleft()
+    def drain(self, direct: Iterable[Item]) -> None:
+        for item in direct:
             if item.error is not None:
                 self._error(item, item.error, None)
             else:
-                article_rows(item.record, item.key, item.source, item.locator, self.stats.run_id, self.rows)
-                self.n += 1
+                self._article(item, item.record)
             self.maybe_flush()
+
+    def _article(self, item: Item, record: dict) -> None:
+        article_rows(record, item.key, item.source, item.locator, self.stats.run_id, self.rows)
+        if self.linker is not None:
+            self.linker.add(item.key, record)
+        self.n += 1
 
     def _error(self, item: Item, why: str, record_id) -> None:
         self.errors.append((item.key, self.stats.run_id, item.source, item.locator,
@@ -212,11 +243,15 @@ class _BatchWriter:
 
     def flush(self) -> None:
         if self.n:
-            added = self.store.write_batch(self.rows, self.errors)
+            added = self.store.write_batch(self.rows, self.errors, self._links())
             self.stats.added += added
             self.stats.errors += len(self.errors)
         self.rows, self.errors, self.n = empty_rows(), [], 0
         self.since = time.monotonic()
+
+    def _links(self):
+        """What the batch's articles changed across articles (None without a linker)."""
+        return self.linker.take() if self.linker is not None else None
 
     def flush_quietly(self) -> None:
         try:

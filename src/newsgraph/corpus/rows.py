@@ -148,7 +148,8 @@ def article_rows(record: dict, key: str, source: str, locator: str, run_id: str,
                                ss, se, _cover(text, ss, se),
                                place if isinstance(place, int) else None, when, as_date(when),
                                month_of(when) or published_month, ev.get("status"),
-                               ev.get("attributed_to"), _extra(ev, KNOWN["event"])))
+                               ev.get("attributed_to"), _extra(ev, KNOWN["event"]),
+                               None))  # occurrence_id: the story linker sets it (corpus/links.py)
         for role in ("actor", "recipient"):
             for seq, entity_id in enumerate(ev.get(role) or []):
                 rows["event_actors"].append((key, ev.get("id"), role, seq, entity_id))
@@ -167,7 +168,8 @@ def article_rows(record: dict, key: str, source: str, locator: str, run_id: str,
                              published_month or "unknown", record.get("outlet"),
                              _json(record.get("authors")) if record.get("authors") else None,
                              record.get("language"), text, *body, *headline, *dateline, *counts,
-                             run_id, json.dumps(stored, ensure_ascii=False)))
+                             run_id, json.dumps(stored, ensure_ascii=False),
+                             None))  # story_id: the story linker sets it (corpus/links.py)
     return rows
 
 

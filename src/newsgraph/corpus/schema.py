@@ -18,6 +18,8 @@ PRECISION, DATE, TIMESTAMP; CREATE ... IF NOT EXISTS). docs/corpus.md documents 
 """
 from __future__ import annotations
 
+from ..stories.tables import KEYS as LINKER_KEYS, TABLES as LINKER_TABLES
+
 SCHEMA_VERSION = 1
 
 # table -> [(column, SQL type)], in insert order. The first columns of each layer table are
@@ -44,6 +46,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("n_flags", "INTEGER"),
         ("run_id", "TEXT"),
         ("record", "TEXT"),              # the contract record as JSON, without "text"
+        ("story_id", "TEXT"),            # its story (CONTRACT.md "Across articles"): set by ingest's
+                                         # story linker in the transaction that writes the article
     ],
     "entities": [
         ("article_key", "TEXT NOT NULL"), ("entity_id", "TEXT NOT NULL"),
@@ -98,6 +102,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("month", "TEXT"),               # YYYY-MM of date, else of the article's publication
         ("status", "TEXT"), ("attributed_to", "TEXT"),
         ("extra", "TEXT"),
+        ("occurrence_id", "TEXT"),       # the real-world occurrence it is one telling of, or null
     ],
     "event_actors": [
         ("article_key", "TEXT NOT NULL"), ("event_id", "TEXT NOT NULL"),
@@ -127,7 +132,18 @@ TABLES: dict[str, list[tuple[str, str]]] = {
 
 # Columns added to a table after it first shipped, always at its end: `ddl()` adds them to a
 # database made before (ADD COLUMN IF NOT EXISTS, in both engines), whose older rows keep NULL.
-ADDED_COLUMNS: list[tuple[str, str]] = [("runs", "knowledge_digest")]
+ADDED_COLUMNS: list[tuple[str, str]] = [("runs", "knowledge_digest"), ("articles", "story_id"),
+                                        ("events", "occurrence_id")]
+
+# Across articles (newsgraph.stories, docs/stories.md): the story linker's tables. `stories`,
+# `occurrences` and `disagreements` are the corpus's (CONTRACT.md: one row per story, per
+# occurrence, per version of a slot the articles disagree on) and are exported like the
+# others; the `link_*` tables are the linker's memory (term counts, vectors, the article
+# graph, what each event was read as), read back at the start of every ingest.
+STORY_TABLES = ("stories", "occurrences", "disagreements")
+TABLES.update({t: LINKER_TABLES[t] for t in STORY_TABLES})
+LINK_TABLES: dict[str, list[tuple[str, str]]] = {t: cols for t, cols in LINKER_TABLES.items()
+                                                 if t not in STORY_TABLES}
 
 # The tables written per article (all in one transaction with its `articles` row).
 ARTICLE_TABLES = ("articles", "entities", "mentions", "actors", "quotes", "times", "places",
@@ -156,18 +172,34 @@ INDEXES = [
     ("flags", ("article_key",)),
     ("articles", ("published",)),
     ("errors", ("run_id",)),
+    # the linker's rows are replaced by their keys (stories.tables.KEYS) batch after batch
+    ("stories", ("story_id",)),
+    ("occurrences", ("occurrence_id",)),
+    ("occurrences", ("story_id",)),
+    ("disagreements", ("occurrence_id",)),
+    ("link_terms", ("channel", "term")),
+    ("link_articles", ("seq",)),
+    ("link_vectors", ("seq",)),
+    ("link_edges", ("seq_a",)),
+    ("link_edges", ("seq_b",)),
+    ("link_events", ("seq", "event_id")),
 ]
 
 
 def columns(table: str) -> list[str]:
-    return [name for name, _ in TABLES[table]]
+    return [name for name, _ in (TABLES.get(table) or LINK_TABLES[table])]
+
+
+def key_columns(table: str) -> list[str]:
+    """The leading columns that identify a row of one of the linker's tables."""
+    return columns(table)[:LINKER_KEYS[table]]
 
 
 def ddl() -> list[str]:
     """CREATE TABLE / CREATE INDEX statements, idempotent, valid in DuckDB and PostgreSQL."""
     statements = [f"CREATE TABLE IF NOT EXISTS {table} (\n    "
                   + ",\n    ".join(f"{name} {sqltype}" for name, sqltype in cols) + "\n)"
-                  for table, cols in TABLES.items()]
+                  for table, cols in {**TABLES, **LINK_TABLES}.items()]
     types = {(table, name): sqltype for table, cols in TABLES.items() for name, sqltype in cols}
     for table, name in ADDED_COLUMNS:
         statements.append(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} "

@@ -21,7 +21,8 @@ import time
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from ..extras import require
-from .schema import ARTICLE_TABLES, TABLES, columns, ddl
+from .links import apply_links
+from .schema import ARTICLE_TABLES, LINK_TABLES, TABLES, columns, ddl
 
 LOCK_TIMEOUT_S = 300.0  # how long to wait for another process to release a DuckDB file
 PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
@@ -142,15 +143,19 @@ class Store:
             return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     # -- writing ---------------------------------------------------------------------------
-    def write_batch(self, batch: Batch, errors: Sequence[tuple] = ()) -> int:
+    def write_batch(self, batch: Batch, errors: Sequence[tuple] = (), links=None) -> int:
         """Write whole articles (and error rows) in one transaction; returns articles added.
 
         Articles and errors whose key is already stored are skipped, in the same
-        transaction, so concurrent or repeated ingests never duplicate a row.
+        transaction, so concurrent or repeated ingests never duplicate a row. `links` (a
+        `links.LinkRows`) is what the batch changed across articles: written in the same
+        transaction, after the articles (their stories and occurrences).
         """
         keys = [row[0] for row in batch.get("articles", [])]
         error_keys = [row[0] for row in errors]
         if not keys and not error_keys:
+            if links:
+                self.write_links(links)
             return 0
         with self.connect() as con:
             self._begin(con)
@@ -170,11 +175,24 @@ class Store:
                         fresh.append(row)
                 if fresh:
                     self._insert(con, "errors", fresh)
+                if links:
+                    apply_links(self, con, links)
                 con.commit()
             except BaseException:
                 con.rollback()
                 raise
         return len(new)
+
+    def write_links(self, links) -> None:
+        """Write a `links.LinkRows` in a transaction of its own (linking stored articles)."""
+        with self.connect() as con:
+            self._begin(con)
+            try:
+                apply_links(self, con, links)
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
 
     def _begin(self, con) -> None:
         con.execute("BEGIN TRANSACTION")
@@ -192,6 +210,14 @@ class Store:
         raise NotImplementedError
 
     def _insert(self, con, table: str, rows: list[tuple]) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def _stage(self, con, name: str, cols: list[tuple[str, str]], rows: list[tuple]) -> str:  # pragma: no cover
+        """Rows as a relation `name` (columns and SQL types `cols`) the next statements of the
+        transaction can join; returns the name to use."""
+        raise NotImplementedError
+
+    def _unstage(self, con, name: str) -> None:  # pragma: no cover
         raise NotImplementedError
 
     def insert_rows(self, table: str, rows: list[tuple]) -> None:
@@ -249,6 +275,18 @@ class DuckDBStore(Store):
             con.unregister("_newsgraph_batch")
 
 
+    def _stage(self, con, name: str, cols: list[tuple[str, str]], rows: list[tuple]) -> str:
+        import pyarrow as pa
+
+        con.register(name, pa.Table.from_arrays(
+            [pa.array([r[i] for r in rows], type=_arrow_type(t)) for i, (_, t) in enumerate(cols)],
+            names=[c for c, _ in cols]))
+        return name
+
+    def _unstage(self, con, name: str) -> None:
+        con.unregister(name)
+
+
 class PostgresStore(Store):
     """A PostgreSQL database (psycopg 3); rows go in with COPY."""
 
@@ -293,20 +331,32 @@ class PostgresStore(Store):
                 for row in rows:
                     copy.write_row(row)
 
+    def _stage(self, con, name: str, cols: list[tuple[str, str]], rows: list[tuple]) -> str:
+        con.execute(f"CREATE TEMP TABLE {name} ({', '.join(f'{c} {t}' for c, t in cols)}) ON COMMIT DROP")
+        with con.cursor() as cur:
+            with cur.copy(f"COPY {name} FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        return name
 
-def _arrow_types() -> dict[str, list]:
+    def _unstage(self, con, name: str) -> None:
+        con.execute(f"DROP TABLE {name}")
+
+
+def _arrow_type(sqltype: str):
+    """The Arrow type DuckDB reads back as the column's SQL type."""
     import pyarrow as pa
 
     mapping = {"TEXT": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
                "DOUBLE PRECISION": pa.float64(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
-    out = {}
-    for table, cols in TABLES.items():
-        types = []
-        for _, sqltype in cols:
-            base = next(k for k in sorted(mapping, key=len, reverse=True) if sqltype.startswith(k))
-            types.append(mapping[base])
-        out[table] = types
-    return out
+    return mapping[next(k for k in sorted(mapping, key=len, reverse=True) if sqltype.startswith(k))]
+
+
+def _arrow_types() -> dict[str, list]:
+    import pyarrow as pa
+
+    return {table: [_arrow_type(sqltype) for _, sqltype in cols]
+            for table, cols in {**TABLES, **LINK_TABLES}.items()}
 
 
 class _LazyArrow(dict):

@@ -42,7 +42,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "occurrences": [("occurrence_id", "TEXT NOT NULL"), ("story_id", "TEXT"), ("event", "TEXT"),
                     ("n_events", "INTEGER"), ("n_articles", "INTEGER"), ("n_outlets", "INTEGER"),
                     ("first_seq", "INTEGER"), ("last_seq", "INTEGER"), ("date", "TEXT"),
-                    ("place", "TEXT"), ("actors", "TEXT"), ("n_disagreements", "INTEGER")],
+                    ("place", "TEXT"), ("actors", "TEXT"), ("n_disagreements", "INTEGER"),
+                    ("first_published", "DATE"), ("last_published", "DATE")],
     # one row per version of a slot the articles of an occurrence give differently
     "disagreements": [("occurrence_id", "TEXT NOT NULL"), ("slot", "TEXT NOT NULL"),
                       ("value", "TEXT"), ("article_key", "TEXT NOT NULL"), ("event_id", "TEXT NOT NULL"),
@@ -103,9 +104,11 @@ def occurrence_rows(o, articles: Mapping) -> tuple[tuple, list[tuple]]:
     outlets = {articles[s].outlet for s in seqs if articles[s].outlet}
     actors = Counter(a for e in members for a in dict.fromkeys(e.actor_names))
     versions = disagreements(members)
+    days = sorted(articles[s].time.day for s in seqs if articles[s].time.day)
     row = (o.occurrence_id, o.story, o.event, len(members), len(seqs), len(outlets), seqs[0], seqs[-1],
            agreed(members, lambda e: e.date if e.date and e.date[:1].isdigit() else None),
            agreed(members, lambda e: e.place),
-           json.dumps([a for a, _ in actors.most_common(3)]), len(versions))
+           json.dumps([a for a, _ in actors.most_common(3)]), len(versions),
+           days[0] if days else None, days[-1] if days else None)
     return row, [(o.occurrence_id, v.slot, v.value, articles[v.seq].key, v.event_id, v.start, v.end)
                  for v in versions]

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from ..corpus.rows import as_date
 
 DATE_ZONE_CHARS = 600   # where an undated article's own date may stand (dateline, byline)
 YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})")
@@ -50,6 +49,8 @@ def lead_year(record: dict) -> Optional[int]:
 
 def article_time(record: dict) -> ArticleTime:
     """The record's `published` day (and its year), else the lead's year, else nothing."""
+    from ..corpus.rows import as_date  # here: the corpus schema holds this room's tables
+
     day = as_date(record.get("published"))
     if day:
         return ArticleTime(day, day.year)
