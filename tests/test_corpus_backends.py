@@ -12,7 +12,7 @@ import pytest
 
 from newsgraph.corpus import Corpus
 from newsgraph.corpus.ingest import ingest
-from newsgraph.corpus.schema import CONTENT_TABLES, columns
+from newsgraph.corpus.schema import CONTENT_TABLES, LINK_TABLES, TABLES, columns
 from newsgraph.corpus.store import open_store
 from test_corpus_data import write_folder, write_records
 
@@ -54,13 +54,18 @@ def pg_url() -> str:
     return url
 
 
-@pytest.fixture(scope="module")
-def pg_store():
-    url = pg_url()
+def empty_pg(url: str):
+    """The store at `url` with every newsgraph table dropped (the linker's too, or its memory
+    of an earlier run would link the new articles to the old)."""
     store = open_store(url)
-    for table in list(CONTENT_TABLES) + ["runs", "newsgraph_meta"]:
+    for table in [*TABLES, *LINK_TABLES, "newsgraph_meta"]:
         store.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
     return store
+
+
+@pytest.fixture(scope="module")
+def pg_store():
+    return empty_pg(pg_url())
 
 
 def test_postgres_holds_the_same_rows_as_duckdb(inputs, reference, pg_store):

@@ -1,11 +1,17 @@
-"""The Python API of a corpus: recipes and SQL as pandas DataFrames.
+"""The Python API of a corpus: recipes and SQL as pandas DataFrames, stories as plain rows.
 
     >>> import newsgraph
     >>> corpus = newsgraph.Corpus("corpus.duckdb")
     >>> corpus.ingest(["articles/"])                      # idempotent, resumable
     >>> corpus.events(actor="RUS", recipient="PRK")       # a DataFrame, one row per event
     >>> corpus.timeline("RUS", "PRK")                     # events between them by month
+    >>> corpus.stories(min_articles=2)                    # stories, most told first (dicts)
+    >>> corpus.story("S000042")["disagreements"]          # one story, by section (dicts)
     >>> corpus.sql("SELECT event, count(*) FROM events GROUP BY 1")
+
+The story methods return plain Python rows (a dict per row: str, int, float, date or None)
+rather than DataFrames, so that a caller such as a web view can serialise them as they are;
+`pandas.DataFrame(corpus.stories())` gives the frame.
 
 `Corpus` opens the DuckDB file (read-only unless it ingests) or the PostgreSQL URL only while
 a call runs, so it can be used while another process ingests into the same database.
@@ -53,6 +59,11 @@ class Corpus:
         """Any SQL (`:name` parameters) as a DataFrame."""
         return self.store.dataframe(sql, params)
 
+    def rows(self, sql: str, params: Optional[dict] = None) -> list[dict]:
+        """Any SQL (`:name` parameters) as plain rows: one dict per row, column name to value."""
+        names, rows = self.store.query(sql, params)
+        return [dict(zip(names, row)) for row in rows]
+
     def table(self, name: str, limit: Optional[int] = None):
         from .schema import TABLES
 
@@ -66,9 +77,32 @@ class Corpus:
 
     def events(self, actor: Optional[str] = None, recipient: Optional[str] = None,
                event: Optional[str] = None, since=None, until=None, both_ways: bool = False,
-               limit: Optional[int] = None):
-        """Events, one row each; `actor`/`recipient` as country, code (prefix) or name."""
-        return self.sql(*recipes.events(actor, recipient, event, since, until, both_ways, limit))
+               limit: Optional[int] = None, min_sources: Optional[int] = None):
+        """Events, one row each, with their occurrence, story and sources; `actor`/`recipient`
+        as country, code (prefix) or name; `min_sources`: only events whose occurrence that
+        many sources (distinct outlets) tell."""
+        return self.sql(*recipes.events(actor, recipient, event, since, until, both_ways, limit, min_sources))
+
+    def stories(self, min_articles: int = 1, since=None, until=None,
+                limit: Optional[int] = None) -> list[dict]:
+        """Stories, most told first, one dict each: story_id, articles, outlets,
+        first_published, last_published, headline (of its first article), occurrences,
+        shared_occurrences (told by more than one article) and disagreements (slots);
+        `since`/`until` keep the stories published in that range."""
+        return self.rows(*recipes.stories(min_articles, since, until, limit))
+
+    def story(self, story_id: str) -> Optional[dict]:
+        """One story, or None when the corpus has no such story: `story` (its row of
+        `stories()`) and lists of dicts by section: `articles` (in publication order),
+        `occurrences` (most told first), `tellings` (who says what: each event of an
+        occurrence with its article, outlet, trigger, status, according_to and sentence) and
+        `disagreements` (each version of a slot with its article and evidence span);
+        query.story documents the columns."""
+        sections = {name: self.rows(sql, params) for name, (sql, params) in recipes.story(story_id).items()}
+        if not sections["story"]:
+            return None
+        sections["story"] = sections["story"][0]
+        return sections
 
     def timeline(self, actor: str, recipient: str, both_ways: bool = True, event: Optional[str] = None,
                  since=None, until=None):

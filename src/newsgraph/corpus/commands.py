@@ -40,6 +40,9 @@ recipes:
   quotes SPEAKER      what a speaker said (name substring, or actor code)
   places              where events happened (--since, --until)
   dyads               the most active actor pairs (--by country|code|name, --top N)
+  stories             the stories: articles about one real-world happening, most told first
+  story ID            one story: its articles in order, its occurrences, who says what, and
+                      where the articles disagree (docs/stories.md)
 
 examples:
   newsgraph query timeline RUS PRK
@@ -47,6 +50,9 @@ examples:
   newsgraph query quotes Peskov
   newsgraph query places --since 2023-01-01 --until 2023-12-31
   newsgraph query dyads --top 10 --format json
+  newsgraph query stories --min-articles 2
+  newsgraph query story S000042
+  newsgraph query events --min-sources 3 --type ASSAULT
 """
 
 SQL_HELP = """\
@@ -119,6 +125,8 @@ def add_corpus_commands(sub, fmt) -> None:
     r.add_argument("--recipient")
     r.add_argument("--both-ways", action="store_true", help="either actor may be on either side")
     r.add_argument("--type", dest="event", metavar="EVENT", help="one PLOVER type, e.g. CONSULT")
+    r.add_argument("--min-sources", type=int, default=None, metavar="N",
+                   help="only events whose occurrence N or more sources tell (distinct outlets)")
     r.add_argument("--limit", type=int, default=None)
     dates(r)
     out_args(r)
@@ -136,6 +144,14 @@ def add_corpus_commands(sub, fmt) -> None:
     r.add_argument("--by", choices=("country", "code", "name"), default="country")
     r.add_argument("--type", dest="event", metavar="EVENT", help="one PLOVER type")
     dates(r)
+    out_args(r)
+    r = recipes.add_parser("stories", help="the stories, most told first")
+    r.add_argument("--min-articles", type=int, default=1, metavar="N", help="only stories of N or more articles")
+    r.add_argument("--limit", type=int, default=None)
+    dates(r)
+    out_args(r)
+    r = recipes.add_parser("story", help="one story: articles, occurrences, who says what, disagreements")
+    r.add_argument("story_id", metavar="ID", help="a story id (query stories lists them)")
     out_args(r)
     query.set_defaults(func=cmd_query)
 
@@ -209,7 +225,11 @@ def cmd_query(args: argparse.Namespace) -> int:
                                        args.since, args.until)
     elif args.recipe == "events":
         sql, params = recipes.events(args.actor, args.recipient, args.event, args.since, args.until,
-                                     args.both_ways, args.limit)
+                                     args.both_ways, args.limit, args.min_sources)
+    elif args.recipe == "stories":
+        sql, params = recipes.stories(args.min_articles, args.since, args.until, args.limit)
+    elif args.recipe == "story":
+        return _show_story(args.db, args.story_id, args.format)
     elif args.recipe == "quotes":
         sql, params = recipes.quotes(args.speaker, args.since, args.until, args.limit)
     elif args.recipe == "places":
@@ -217,6 +237,19 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         sql, params = recipes.dyads(args.top, args.by, args.event, args.since, args.until)
     return _run_sql(args.db, sql, params, args.format)
+
+
+def _show_story(db: str, story_id: str, fmt: str) -> int:
+    """Print the sections of one story (query.story); a story id the corpus lacks is a usage error."""
+    from . import query as recipes
+    from .show import print_sections
+
+    store = _reader(db)
+    sections = [(name, *store.query(sql, params)) for name, (sql, params) in recipes.story(story_id).items()]
+    if not sections[0][2]:
+        raise UsageError(f"no story {story_id!r} in {db} (`newsgraph query stories` lists them)")
+    print_sections(sections, fmt)
+    return 0
 
 
 def cmd_sql(args: argparse.Namespace) -> int:

@@ -4,12 +4,16 @@
   month (`events/published_month=2023-09/part-0.parquet`; `unknown` when it has no date);
   runs and errors as single files. DuckDB, pandas, R (arrow) and Spark read it as it is.
 - `csv`: a folder with one CSV file per table (header row, UTF-8).
-- `jsonl`: the contract records (CONTRACT.md), one per article, as `newsgraph extract` writes.
+- `jsonl`: the contract records (CONTRACT.md), one per article, as `newsgraph extract` writes
+  them, plus what the corpus adds across articles: the record's `story_id` and each event's
+  `occurrence_id`.
 - `plover`: one JSON object per event with the PLOVER data fields (id, date, event, mode,
   context, source and target actors with actorText/code/country/sector, eventText, text,
-  eventLoc, language, publication), plus newsgraph's status, attributed_to and evidence spans.
+  eventLoc, language, publication), plus newsgraph's status, attributed_to, evidence spans,
+  story and occurrence ids and the occurrence's sources and articles.
 - `gdelt`: a GDELT-style event TSV (GLOBALEVENTID, SQLDATE, Actor1*, Actor2*, EventCode =
-  the PLOVER type, QuadClass, ActionGeo_*, SOURCEURL), one line per event.
+  the PLOVER type, QuadClass, ActionGeo_*, SOURCEURL), one line per event; NumMentions,
+  NumSources and NumArticles are its occurrence's events, sources and articles.
 
 Every export reads the store through SQL only, so DuckDB and PostgreSQL export the same files.
 """
@@ -21,6 +25,7 @@ import os
 from collections import defaultdict
 from typing import Callable
 
+from .query import SOURCES
 from .rows import record_of
 from .schema import ARTICLE_TABLES, TABLES, columns
 from .store import Store
@@ -109,23 +114,33 @@ def export_csv(store: Store, output: str) -> int:
 
 
 def export_jsonl(store: Store, output: str) -> int:
-    _, rows = store.query("SELECT record, text FROM articles ORDER BY id, article_key")
+    _, rows = store.query("SELECT article_key, record, text, story_id FROM articles ORDER BY id, article_key")
+    _, events = store.query("SELECT article_key, event_id, occurrence_id FROM events WHERE occurrence_id IS NOT NULL")
+    occurrence = {(key, event_id): oid for key, event_id, oid in events}
     with _open_out(output) as f:
-        for record_json, text in rows:
-            f.write(json.dumps(record_of(record_json, text or ""), ensure_ascii=False) + "\n")
+        for key, record_json, text, story_id in rows:
+            record = record_of(record_json, text or "")
+            record["story_id"] = story_id
+            for event in record.get("events") or []:
+                event["occurrence_id"] = occurrence.get((key, event.get("id")))
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(rows)
 
 
 def _events_with_sides(store: Store):
     """(event row dict, {"actor": [...], "recipient": [...]}) for every event, in a stable order."""
-    names, rows = store.query("""
+    names, rows = store.query(f"""
 SELECT e.article_key, e.event_id, e.event, e.mode, e.context, e.trigger, e.trigger_start, e.trigger_end,
        e.sentence, e.sentence_start, e.sentence_end, e.date, coalesce(e.day, a.published) AS day,
        e.status, e.attributed_to, a.id AS article_id, a.url, a.outlet, a.language, a.published,
-       pl.name AS place, pl.lat, pl.lon, pl.geonameid, pl.country_code, pl.feature_code
+       pl.name AS place, pl.lat, pl.lon, pl.geonameid, pl.country_code, pl.feature_code,
+       a.story_id, e.occurrence_id, coalesce(src.sources, 1) AS sources,
+       coalesce(src.articles, 1) AS articles, coalesce(o.n_events, 1) AS mentions
 FROM events e
 JOIN articles a ON a.article_key = e.article_key
 LEFT JOIN places pl ON pl.article_key = e.article_key AND pl.seq = e.place_seq
+LEFT JOIN occurrences o ON o.occurrence_id = e.occurrence_id
+LEFT JOIN ({SOURCES}) src ON src.occurrence_id = e.occurrence_id
 ORDER BY a.id, e.article_key, e.event_id""")
     _, parts = store.query("""
 SELECT ea.article_key, ea.event_id, ea.role, ea.seq, ea.entity_id, en.name, ac.code, ac.country, ac.sector
@@ -164,6 +179,8 @@ def export_plover(store: Store, output: str) -> int:
                 "docId": ev["article_id"], "url": ev["url"],
                 "eventSpan": [ev["trigger_start"], ev["trigger_end"]],
                 "textSpan": [ev["sentence_start"], ev["sentence_end"]],
+                "storyId": ev["story_id"], "occurrenceId": ev["occurrence_id"],
+                "numSources": ev["sources"], "numArticles": ev["articles"],
             }
             f.write(json.dumps(out, ensure_ascii=False) + "\n")
             n += 1
@@ -186,7 +203,7 @@ def export_gdelt(store: Store, output: str) -> int:
                 a1.get("code") or "", a1.get("actorText") or "", a1.get("country") or "", a1.get("sector") or "",
                 a2.get("code") or "", a2.get("actorText") or "", a2.get("country") or "", a2.get("sector") or "",
                 1, ev["event"] or "", ev["event"] or "", ev["event"] or "", QUAD_CLASS.get(ev["event"] or "", ""),
-                1, 1, 1,
+                ev["mentions"], ev["sources"], ev["articles"],
                 (4 if ev["feature_code"] and str(ev["feature_code"]).startswith("PPL") else 1)
                 if ev["place"] and ev["lat"] is not None else "",
                 ev["place"] or "", ev["country_code"] or "",

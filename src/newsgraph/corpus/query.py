@@ -9,6 +9,9 @@ Each recipe is a function returning `(sql, params)` with `:name` parameters, run
 - `quotes`    what a speaker said, with the evidence and the chain it came through
 - `places`    where events happened in a date range (points with counts and types)
 - `dyads`     the most active actor pairs
+- `stories`   the stories (articles about one real-world happening), most told first
+- `story`     one story: its articles in order, its occurrences, who says what, and where
+              the articles disagree (several queries, one per section)
 
 An actor is named by an ISO alpha-3 country ("RUS"), a CAMEO-style code or its prefix
 ("RUSGOV", "RUSMIL") or an entity name ("Vladimir Putin", any case). The date of an event
@@ -34,6 +37,17 @@ SIDES = """
     FROM participants GROUP BY article_key, event_id"""
 
 EVENT_DAY = "coalesce(e.day, a.published)"
+
+# the sources of each occurrence: its distinct outlets, an article of unknown outlet counting
+# as a source of its own (an event of no occurrence has one source: its article)
+SOURCES = """
+    SELECT e2.occurrence_id, count(DISTINCT coalesce(a2.outlet, a2.article_key)) AS sources,
+           count(DISTINCT e2.article_key) AS articles
+    FROM events e2 JOIN articles a2 ON a2.article_key = e2.article_key
+    WHERE e2.occurrence_id IS NOT NULL GROUP BY e2.occurrence_id"""
+
+# the headline of an article: its title, else the headline span of its text
+HEADLINE = "coalesce({a}.title, substr({a}.text, {a}.headline_start + 1, {a}.headline_end - {a}.headline_start))"
 
 
 def _date(value) -> Optional[date]:
@@ -88,20 +102,31 @@ def _event_filters(actor, recipient, event, since, until, both_ways) -> tuple[li
 
 
 def events(actor: Optional[str] = None, recipient: Optional[str] = None, event: Optional[str] = None,
-           since=None, until=None, both_ways: bool = False, limit: Optional[int] = None) -> tuple[str, dict]:
-    """Events (one row each) with actors, recipients, date, place and the evidence sentence."""
+           since=None, until=None, both_ways: bool = False, limit: Optional[int] = None,
+           min_sources: Optional[int] = None) -> tuple[str, dict]:
+    """Events (one row each) with actors, recipients, date, place and the evidence sentence,
+    their occurrence and story, and how many sources tell the occurrence (`min_sources`: only
+    events told by at least that many: distinct outlets, an article of unknown outlet counting
+    as one)."""
     where, params = _event_filters(actor, recipient, event, since, until, both_ways)
+    if min_sources:
+        where.append("coalesce(src.sources, 1) >= :min_sources")
+        params["min_sources"] = int(min_sources)
     sql = f"""
 WITH participants AS ({PARTICIPANTS}),
-sides AS ({SIDES})
+sides AS ({SIDES}),
+src AS ({SOURCES})
 SELECT a.id AS article, a.published, e.event_id, e.event, e.mode, e.status,
        e.date, {EVENT_DAY} AS day, e.month,
        s.actors, s.actor_codes, s.recipients, s.recipient_codes,
-       pl.name AS place, pl.lat, pl.lon, e.sentence, e.article_key
+       pl.name AS place, pl.lat, pl.lon, e.sentence,
+       e.occurrence_id, coalesce(src.sources, 1) AS sources, coalesce(src.articles, 1) AS articles,
+       a.story_id, e.article_key
 FROM events e
 JOIN articles a ON a.article_key = e.article_key
 LEFT JOIN sides s ON s.article_key = e.article_key AND s.event_id = e.event_id
 LEFT JOIN places pl ON pl.article_key = e.article_key AND pl.seq = e.place_seq
+LEFT JOIN src ON src.occurrence_id = e.occurrence_id
 {('WHERE ' + ' AND '.join(where)) if where else ''}
 ORDER BY day, a.id, e.event_id"""
     if limit:
@@ -195,4 +220,103 @@ LIMIT {int(top)}"""
     return sql, params
 
 
-RECIPES = {"events": events, "timeline": timeline, "quotes": quotes, "places": places, "dyads": dyads}
+def stories(min_articles: int = 1, since=None, until=None, limit: Optional[int] = None,
+            story_id: Optional[str] = None) -> tuple[str, dict]:
+    """Stories, most told first: articles, outlets, first and last publication day, the first
+    article's headline, occurrences (and how many of them more than one article tells) and
+    the slots the articles disagree on. `since`/`until` keep the stories published in the range
+    (by their last and first day); `story_id` keeps that one story."""
+    where, params = ["s.n_articles >= :min_articles"], {"min_articles": int(min_articles)}
+    if story_id is not None:
+        where.append("s.story_id = :story")
+        params["story"] = story_id
+    if since:
+        where.append("s.last_published >= :since")
+        params["since"] = _date(since)
+    if until:
+        where.append("s.first_published <= :until")
+        params["until"] = _date(until)
+    sql = f"""
+WITH occ AS (
+  SELECT story_id, count(*) AS occurrences,
+         sum(CASE WHEN n_articles > 1 THEN 1 ELSE 0 END) AS shared
+  FROM occurrences GROUP BY story_id),
+dis AS (
+  SELECT o.story_id, count(DISTINCT d.occurrence_id || ' ' || d.slot) AS disagreements
+  FROM disagreements d JOIN occurrences o ON o.occurrence_id = d.occurrence_id GROUP BY o.story_id)
+SELECT s.story_id, s.n_articles AS articles, s.n_outlets AS outlets,
+       s.first_published, s.last_published, {HEADLINE.format(a="a")} AS headline,
+       coalesce(occ.occurrences, 0) AS occurrences, coalesce(occ.shared, 0) AS shared_occurrences,
+       coalesce(dis.disagreements, 0) AS disagreements
+FROM stories s
+JOIN link_articles la ON la.seq = s.first_seq
+JOIN articles a ON a.article_key = la.article_key
+LEFT JOIN occ ON occ.story_id = s.story_id
+LEFT JOIN dis ON dis.story_id = s.story_id
+WHERE {' AND '.join(where)}
+ORDER BY s.n_articles DESC, s.n_outlets DESC, s.first_published, s.story_id"""
+    if limit:
+        sql += f"\nLIMIT {int(limit)}"
+    return sql, params
+
+
+STORY_SECTIONS = ("story", "articles", "occurrences", "tellings", "disagreements")
+
+
+def story(story_id: str) -> dict[str, tuple[str, dict]]:
+    """One story as sections, each (sql, params):
+
+    - `story`: its row of `stories` above (one row; none when the corpus has no such story)
+    - `articles`: its articles in publication order (then ingest order), with outlet and headline
+    - `occurrences`: its occurrences, most told first: type, articles, outlets, and the date,
+      place and actors the articles agree on
+    - `tellings`: who says what: each event of an occurrence, with its article, outlet, trigger,
+      status, who it is attributed to, and the sentence
+    - `disagreements`: each version of a slot the articles of an occurrence give differently,
+      with the article, the evidence span and its sentence
+    """
+    params = {"story": story_id}
+    articles = f"""
+SELECT la.seq AS n, a.published, a.outlet, a.id AS article, {HEADLINE.format(a="a")} AS headline,
+       a.url, a.n_events AS events, a.article_key
+FROM articles a JOIN link_articles la ON la.article_key = a.article_key
+WHERE a.story_id = :story
+ORDER BY a.published NULLS LAST, la.seq"""
+    occurrences = """
+SELECT o.occurrence_id, o.event, o.n_articles AS articles, o.n_outlets AS outlets, o.n_events AS events,
+       o.date, o.place, o.actors, o.n_disagreements AS disagreements, o.first_published, o.last_published
+FROM occurrences o
+WHERE o.story_id = :story
+ORDER BY o.n_articles DESC, o.n_events DESC, o.first_seq, o.occurrence_id"""
+    tellings = f"""
+SELECT e.occurrence_id, e.event, a.published, a.outlet, a.id AS article, e.event_id, e.trigger, e.status,
+       coalesce(q.speaker_name, q.source, en.name, e.attributed_to) AS according_to, e.date, pl.name AS place,
+       e.sentence, e.trigger_start, e.trigger_end, e.article_key
+FROM events e
+JOIN articles a ON a.article_key = e.article_key
+JOIN occurrences o ON o.occurrence_id = e.occurrence_id
+JOIN link_articles la ON la.article_key = a.article_key
+LEFT JOIN quotes q ON q.article_key = e.article_key AND q.quote_id = e.attributed_to
+LEFT JOIN entities en ON en.article_key = e.article_key AND en.entity_id = e.attributed_to
+LEFT JOIN places pl ON pl.article_key = e.article_key AND pl.seq = e.place_seq
+WHERE a.story_id = :story
+ORDER BY o.n_articles DESC, o.n_events DESC, o.first_seq, o.occurrence_id, la.seq, e.trigger_start"""
+    disagreements = f"""
+SELECT d.occurrence_id, o.event, d.slot, d.value, a.published, a.outlet, a.id AS article, d.event_id,
+       substr(a.text, d.start_char + 1, d.end_char - d.start_char) AS evidence, e.sentence,
+       d.start_char, d.end_char, d.article_key
+FROM disagreements d
+JOIN occurrences o ON o.occurrence_id = d.occurrence_id
+JOIN articles a ON a.article_key = d.article_key
+JOIN link_articles la ON la.article_key = a.article_key
+LEFT JOIN events e ON e.article_key = d.article_key AND e.event_id = d.event_id
+WHERE o.story_id = :story
+ORDER BY o.first_seq, d.occurrence_id, d.slot, d.value, la.seq, d.event_id, d.start_char"""
+    sections = {"story": stories(story_id=story_id)}
+    sections.update((name, (sql, dict(params))) for name, sql in
+                    zip(STORY_SECTIONS[1:], (articles, occurrences, tellings, disagreements)))
+    return sections
+
+
+RECIPES = {"events": events, "timeline": timeline, "quotes": quotes, "places": places, "dyads": dyads,
+           "stories": stories}

@@ -43,6 +43,22 @@ def print_rows(names: Sequence[str], rows: Sequence[tuple], fmt: str = "table",
         Console(file=out, width=max(need, Console(file=out).width)).print(table)
 
 
+def print_sections(sections: Sequence[tuple[str, Sequence[str], Sequence[tuple]]], fmt: str = "table",
+                   out: Optional[TextIO] = None) -> None:
+    """Several results, each (name, column names, rows): tables under their names; JSON lines
+    with a leading "section" field; CSV blocks, each with its own header (first column
+    `section`), separated by a blank line."""
+    out = out if out is not None else sys.stdout
+    for i, (name, names, rows) in enumerate(sections):
+        if fmt == "table":
+            out.write(f"{'' if i == 0 else chr(10)}{name}\n")
+            print_rows(names, rows, fmt, out)
+        else:
+            if fmt == "csv" and i:
+                out.write("\n")
+            print_rows(["section", *names], [(name, *row) for row in rows], fmt, out)
+
+
 def _cut(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
