@@ -25,6 +25,7 @@ Some uses of an event word name no occurrence, whatever its lemma (`not_an_occur
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -33,6 +34,7 @@ from .lexicon import Entry, Lexicon
 NAME_TYPES = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON", "GPE"})
 POS_KEYS = {"VERB": "VERB", "NOUN": "NOUN"}
 DATE_TYPES = frozenset({"DATE", "TIME"})
+SCORE = re.compile(r"\d{1,3}-\d{1,3}")  # a match result ("2-1", "42-36"), not a date
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos", "attr"})
 
 
@@ -88,6 +90,13 @@ def dependent_lemmas(token, lex: Optional[Lexicon] = None) -> set[str]:
             out.add("@info")
     if "@object" not in out and any(c.dep_ == "ccomp" for c in token.children):
         out.add("@clause")  # "offered that ...", not "offered concessions that ... believed"
+    if any(c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)
+           for c in token.children):
+        out.add("@subjunctive")
+    if any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children):
+        out.add("@xcomp")
+    if any(SCORE.fullmatch(t.text) for t in token.subtree if t.i > token.i):
+        out.add("@score")
     return out
 
 
