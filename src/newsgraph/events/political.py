@@ -37,7 +37,8 @@ doer ("Mauritania's soccer federation suspended the championship" is the federat
 Mauritania's; "an Israeli air strike" is Israel's).
 
 A participant the tables do not know either way (an organisation no table codes, a person with
-a country but no office, a town) makes the event political when its sentence is about political
+a country but no office, a town, a committee or a group) makes the event political when its
+sentence is about political
 actors: one of them heads a phrase of the sentence ("Khmer Rouge guerrillas kidnapped a British
 expert", "Chaffetz declined"), and no participant is a civilian one (a company, a bank, fans).
 
@@ -48,6 +49,7 @@ police", "the government").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..actors.knowledge import load as load_actor_knowledge
@@ -65,6 +67,8 @@ RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 SINGULAR_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "i", "my", "me"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "we", "our", "us"})
+# the party and state of a U.S. legislator after the name: " (R-Utah)", " (D-N.C.)"
+PARTY_TAG = re.compile(r"\s*\([RDI]-[A-Z][A-Za-z. ]{1,15}\)")
 # nouns of quantity whose "of" names the people counted ("thousands of protesters")
 QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group",
                             "crowd", "band", "unit", "member"})
@@ -92,6 +96,7 @@ class Politics:
     group_nouns: frozenset  # @group_noun: "the party", "the group", "the movement"
     unknown: frozenset  # entities no table codes either way (see the module docstring)
     reporting: frozenset  # @report_gov: the verbs of a source telling the story
+    people: frozenset  # @people_noun: a nation's people ("Palestinian civilians")
 
     def political_phrase(self, tok, index) -> bool:
         """The phrase headed by `tok` names a political actor or object by its words: its head
@@ -176,10 +181,12 @@ def document_politics(doc, lex: Lexicon) -> Politics:
     kb = load_actor_knowledge()
     heads = lex.cue("political_name_head")
     sports = sports_report(doc)
+    words = lex.cue("political_word")
     entities = frozenset() if sports else frozenset(
         e.id for e in doc.entities
         if political_entity(e, political) or leader_name(e, kb, doc.published)
-        or (e.label == "ORG" and e.name.split()[-1].lower() in heads))
+        or (e.label == "ORG" and e.name.split()[-1].lower() in heads)
+        or (e.label == "PERSON" and titled(doc, e, words)))
     nations = frozenset() if sports else frozenset(
         e.id for e in doc.entities if e.label == "NORP" and e.actor is not None and e.actor.country)
     civilian = frozenset(e.id for e in doc.entities if e.actor is not None and e.actor.sector
@@ -195,7 +202,7 @@ def document_politics(doc, lex: Lexicon) -> Politics:
     return Politics(entities, nations, civilian - activists, roles, political, collective,
                     frozenset(t.upper() for t in lex.cue("collective_event")),
                     lex.cue("political_word"), lex.cue("political_trigger"), lex.cue("natural_cause"),
-                    lex.cue("state_equipment"), groups, activists, lex.cue("group_noun"), unknown, lex.cue("report_gov"))
+                    lex.cue("state_equipment"), groups, activists, lex.cue("group_noun"), unknown, lex.cue("report_gov"), lex.cue("people_noun"))
 
 
 def sports_report(doc) -> bool:
@@ -212,6 +219,22 @@ def sports_report(doc) -> bool:
     return not words or not all(any(a <= w.start() < b for a, b in names) for w in words)
 
 
+def titled(doc, entity, words: frozenset) -> bool:
+    """A person introduced with a political title the role table does not list ("Sen. Ted
+    Cruz", "Trooper Drew Ledbetter"), or with a party and state tag ("Jason Chaffetz (R-Utah)"):
+    a political actor wherever the story names them."""
+    text, off = doc.text, doc.parse_offset
+    for m in entity.mentions:
+        if m.kind not in (None, "name"):
+            continue
+        before = text[max(off, m.start - 40):m.start].split()
+        if before and before[-1].lower() in words:
+            return True
+        if PARTY_TAG.match(text, m.end):
+            return True
+    return False
+
+
 def political_entity(entity, sectors: frozenset) -> bool:
     """An entity coded as a political actor: a political sector, and for a person an office."""
     actor = entity.actor
@@ -221,12 +244,16 @@ def political_entity(entity, sectors: frozenset) -> bool:
 
 
 def leader_name(entity, kb, published) -> bool:
-    """A person named as a leader of the leaders table is named: a term of that name covers the
-    publication date (any term when the date is unknown)."""
+    """A person the leaders table lists: a full name with any term in office, before or after
+    the publication date (a candidate, a former president: politicians all); a bare surname
+    only with a term covering the publication date ("Erdogan" in 2024), any term when the date
+    is unknown."""
     if entity.label != "PERSON":
         return False
     terms = kb.leader_terms(entity.name)
-    return bool(terms_covering(terms, published) if published else terms)
+    if len(entity.name.split()) > 1 or not published:
+        return bool(terms)
+    return bool(terms_covering(terms, published))
 
 
 def argument_heads(tok, host=None) -> list:
@@ -305,7 +332,11 @@ def is_political(trigger, entry: Entry, actor: list, recipient: list, host, poli
     if any((e in politics.entities or e in politics.nations) and named_here(e, trigger, index, politics)
            for e in actor + recipient):
         return True
-    if any(politics.political_phrase(h, index) for h in argument_heads(trigger, host)):
+    heads = argument_heads(trigger, host)
+    if any(politics.political_phrase(h, index) for h in heads):
+        return True
+    named = {index.by_token.get(h.i) for h in heads} & (politics.entities | politics.nations)
+    if any(named_here(e, trigger, index, politics) for e in named):
         return True
     if entry.event in politics.collective_events:
         return collective_act(trigger, host, politics, index)
@@ -313,8 +344,10 @@ def is_political(trigger, entry: Entry, actor: list, recipient: list, host, poli
         subjects = children(trigger.sent.root, "nsubj", "nsubjpass")
         return any(index.by_token.get(s.i) in politics.entities or politics.political_phrase(s, index)
                    for s in subjects + [c for s in subjects for c in children(s, "conj")])
-    participants = set(actor + recipient) | {index.by_token.get(h.i) for h in argument_heads(trigger, host)}
-    if participants & politics.unknown and not participants & politics.civilian:
+    participants = set(actor + recipient) | {index.by_token.get(h.i) for h in heads}
+    groups = any(h.lemma_.lower() in politics.group_nouns and not any(
+        politics.civilian_modifier(m, index) for m in children(h, "compound", "amod", "poss")) for h in heads)
+    if (participants & politics.unknown or groups) and not participants & politics.civilian:
         return political_sentence(trigger.sent, politics, index)
     return False
 
@@ -352,8 +385,9 @@ def named_here(entity_id: str, trigger, index, politics: Politics) -> bool:
     """The entity takes part itself: in the trigger's sentence it heads a phrase ("the
     Israelis", "Seven Iraqis", "Russia"), it modifies the event word itself ("an Israeli air
     strike"), a name ("U.S. Secretary of State Madeleine Albright"), a political phrase ("the
-    Turkish government") or a state's equipment ("Israeli helicopters and tanks"), not any other
-    noun ("Turkish fans", "Mauritania's soccer federation"); or it is not named in the sentence
+    Turkish government"), a state's equipment ("Israeli helicopters and tanks") or, for a
+    nationality, its people ("two Iraqi youths"), not any other noun ("Turkish fans",
+    "Mauritania's soccer federation"); or it is not named in the sentence
     at all (a participant the roles found elsewhere: "the two leaders")."""
     mentioned = False
     for tok in trigger.sent:
@@ -365,6 +399,8 @@ def named_here(entity_id: str, trigger, index, politics: Politics) -> bool:
             return True
         if head.lemma_.lower() in politics.equipment or politics.political_phrase(head, index):
             return True
+        if head.lemma_.lower() in politics.people and entity_id in politics.nations:
+            return True  # "two Iraqi youths", "Palestinian civilians": the nation's people
     return not mentioned
 
 

@@ -58,7 +58,8 @@ def is_date_prep(prep) -> bool:
 
 
 def dependent_lemmas(token, lex: Optional[Lexicon] = None) -> set[str]:
-    """Lemmas of the token's dependents, and of the objects of its prepositions, plus the classes
+    """Lemmas of the token's dependents, of the objects of its prepositions and of the "of" of its
+    object (a quantity: "tons of aid"), plus the classes
     of its dependents: "@object" (a direct object), "@info" (an object that is information:
     "details", "condolences", `@info_object`), "@clause" (a clausal complement: "offered that
     ..."), and "^verb" for the verb whose object the token is ("lodged a protest": "^lodge"). A
@@ -76,6 +77,9 @@ def dependent_lemmas(token, lex: Optional[Lexicon] = None) -> set[str]:
             out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in ("dobj", "nsubjpass"):  # "ended mediation efforts"
             out.update(g.lemma_.lower() for g in child.children if g.dep_ in ("compound", "amod"))
+            # what a quantity is of: "provide $70 million of aid", "25,000 tons of food aid"
+            out.update(o.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj")
         if child.dep_ == "dobj":
             out.add("@object")
         if child.dep_ in ("dobj", "nsubjpass") and (
