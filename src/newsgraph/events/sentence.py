@@ -29,7 +29,8 @@ from .derived import (demand_clauses, has_ultimatum, intent_governor, intent_rea
 from .lexicon import Entry, Lexicon
 from .links import copula_subject, frame_trigger, is_content_of_trigger, is_definite, linked_clauses
 from .mentions import EntityIndex, children, phrase_entities, reporter_entities
-from .political import Politics, is_political
+from .political import is_political
+from .political_actors import Politics
 from .roles import Roles, event_roles
 from .status import Status, event_status
 from .triggers import Trigger, find_triggers

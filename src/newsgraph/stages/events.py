@@ -22,7 +22,7 @@ from ..document import Document, Event
 from ..events.lexicon import load_lexicon
 from ..events.mentions import EntityIndex
 from ..events.merge import merge_repeats, same_standing
-from ..events.political import document_politics
+from ..events.political_actors import document_politics
 from ..events.sentence import sentence_events
 from . import stage
 
