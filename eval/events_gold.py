@@ -35,29 +35,17 @@ headline must be 1.0) and careless ones that give every sentence an ASSAULT (mus
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from chains_inputs import corpus_inputs, sha, shared_scorer  # noqa: E402
+from chains_inputs import shared_scorer  # noqa: E402
+from offset_gold import PARTS, arguments, checked_inputs, doc_key, overlap, ratio, read_gold  # noqa: E402
 
 GOLD = os.path.join(HERE, "events", "gold.jsonl")
-PARTS = ("tune", "heldout")
 HEADLINE = ("type_acc", "no_event_acc", "has_event_f1")
-
-
-def read_gold(path: str = GOLD) -> list[dict]:
-    import json
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def doc_key(item: dict) -> str:
-    """The record id a gold document is run under: unique across corpora."""
-    return f"{item['corpus']}/{item['doc']}"
 
 
 def gold_spans(item: dict):
@@ -70,35 +58,6 @@ def gold_spans(item: dict):
 def gold_types(item: dict) -> set[str]:
     """Every PLOVER type the gold accepts for the sentence (empty: no political event)."""
     return {t for ev in item["events"] for t in ev["types"]}
-
-
-def check_texts(golds: list[dict], texts: dict[str, str]) -> list[str]:
-    """Every way the rebuilt texts differ from what the gold was written on."""
-    problems = []
-    for g in golds:
-        text = texts.get(doc_key(g))
-        if text is None:
-            problems.append(f"{g['id']}: document not found in the corpus")
-        elif sha(text) != g["doc_sha256"]:
-            problems.append(f"{g['id']}: document text changed (sha256 {sha(text)} != {g['doc_sha256']})")
-        else:
-            problems += [f"{g['id']}: {field} text changed" for field, s in gold_spans(g)
-                         if sha(text[s["start"]:s["end"]]) != s["sha256"]]
-    return problems
-
-
-def load_inputs(shared: str, golds: list[dict]) -> dict[str, dict]:
-    """The input record of every gold document, under its `corpus/doc` id."""
-    corpora = sorted({g["corpus"] for g in golds})
-    wanted = {(g["corpus"], g["doc"]) for g in golds}
-    return {f"{corpus}/{doc}": dict(record, id=f"{corpus}/{doc}")
-            for (corpus, doc), record in corpus_inputs(shared, corpora).items()
-            if (corpus, doc) in wanted}
-
-
-def overlap(a: dict, b: dict) -> int:
-    """Characters shared by half-open spans a and b."""
-    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
 
 
 def belongs(event: dict, sentence: dict) -> bool:
@@ -154,10 +113,6 @@ def judge(golds: list[dict], outputs: dict[str, dict]) -> list[dict]:
                          "actor_right": role_right(g, preds, hit, "actor") if hit else None,
                          "recipient_right": role_right(g, preds, hit, "recipient") if hit else None})
     return verdicts
-
-
-def ratio(a, b) -> float:
-    return round(a / b, 4) if b else 0.0
 
 
 def summarise(verdicts: list[dict]) -> dict:
@@ -306,42 +261,21 @@ def print_misses(verdicts: list[dict], texts: dict[str, str], out=sys.stderr):
               f"{words(g['sentence'])}", file=out)
 
 
-def parse_args(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--shared", default=os.path.join(os.path.dirname(HERE), "..", "shared"),
-                   help="the shared/ folder (its eval/ scorers and eval/data)")
-    p.add_argument("--cmd", default=os.environ.get("NEWSGRAPH_CMD", "newsgraph"), help="the newsgraph command")
-    p.add_argument("--gold", default=GOLD)
-    p.add_argument("--part", choices=PARTS, help="score one part only")
-    p.add_argument("--keep", help="keep the system's OUTPUT.jsonl at this path")
-    p.add_argument("--predictions", help="read this OUTPUT.jsonl instead of running the command")
-    p.add_argument("--json", help="also write the metrics to this file")
-    p.add_argument("--misses", action="store_true", help="list the sentences the system got wrong (stderr)")
-    p.add_argument("--self-check", action="store_true",
-                   help="score predictions made from the gold (must be 1.0) and careless ones")
-    return p.parse_args(argv)
-
-
 def main(argv=None) -> dict:
-    args = parse_args(argv)
+    args = arguments(__doc__, "sentences", GOLD).parse_args(argv)
     golds = read_gold(args.gold)
     if args.part:
         golds = [g for g in golds if g["part"] == args.part]
-    inputs = load_inputs(args.shared, golds)
-    texts = {k: r["text"] for k, r in inputs.items()}
-    problems = check_texts(golds, texts)
-    if problems:
-        raise SystemExit("the gold does not fit the texts of --shared:\n  " + "\n  ".join(problems[:20]))
+    inputs = checked_inputs(args.shared, golds, gold_spans)
     if args.self_check:
         return self_check(golds)
     common = shared_scorer(args.shared, "common")
     outputs = common.run_system(list(inputs.values()), args)
     metrics = score(golds, outputs)
     if args.misses:
-        print_misses(judge(golds, outputs), texts)
+        print_misses(judge(golds, outputs), {k: r["text"] for k, r in inputs.items()})
     common.report("events_gold", metrics, args)
     return metrics
-
 
 if __name__ == "__main__":
     main()

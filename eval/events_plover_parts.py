@@ -16,7 +16,6 @@ heldout_type_acc=... ...`.
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import os
 import sys
@@ -25,8 +24,8 @@ from collections import Counter
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from chains_inputs import shared_scorer  # noqa: E402
+from offset_gold import PARTS, arguments  # noqa: E402
 
-PARTS = ("tune", "heldout")
 HEADLINE = ("type_acc", "precision", "actor_country_acc", "recipient_country_acc", "top1_acc")
 DATA = os.path.join("eval", "data", "plover-gsr", "PLOVER_GSR_CAMEO.txt")
 
@@ -36,20 +35,8 @@ def part_of(sentence_id: str) -> str:
     return "tune" if int(hashlib.sha256(sentence_id.encode("utf-8")).hexdigest()[:8], 16) % 2 == 0 else "heldout"
 
 
-def parse_args(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--shared", default=os.path.join(os.path.dirname(HERE), "..", "shared"),
-                   help="the shared/ folder (its eval/ scorers and eval/data)")
-    p.add_argument("--cmd", default=os.environ.get("NEWSGRAPH_CMD", "newsgraph"), help="the newsgraph command")
-    p.add_argument("--part", choices=PARTS, help="score one part only")
-    p.add_argument("--keep", help="keep the system's OUTPUT.jsonl at this path")
-    p.add_argument("--predictions", help="read this OUTPUT.jsonl instead of running the command")
-    p.add_argument("--json", help="also write the metrics to this file")
-    return p.parse_args(argv)
-
-
 def main(argv=None) -> dict:
-    args = parse_args(argv)
+    args = arguments(__doc__, "sentences").parse_args(argv)
     plover = shared_scorer(args.shared, "events_plover")
     common = shared_scorer(args.shared, "common")
     stats = {"gold_labels": Counter(), "excluded": 0}

@@ -24,7 +24,7 @@ PLOVER = set("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE
 
 @pytest.fixture(scope="module")
 def gold():
-    return events_gold.read_gold()
+    return events_gold.read_gold(events_gold.GOLD)
 
 
 def test_gold_holds_offsets_and_short_hashes_only(gold):
