@@ -25,13 +25,8 @@ from .lexicon import Lexicon
 from .mentions import children
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-SINGULAR_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "i", "my", "me"})
-PLURAL_PRONOUNS = frozenset({"they", "their", "them", "we", "our", "us"})
 # the party and state of a U.S. legislator after the name: " (R-Utah)", " (D-N.C.)"
 PARTY_TAG = re.compile(r"\s*\([RDI]-[A-Z][A-Za-z. ]{1,15}\)")
-# nouns of quantity whose "of" names the people counted ("thousands of protesters")
-QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group",
-                            "crowd", "band", "unit", "member"})
 
 
 @dataclass(frozen=True)
@@ -57,6 +52,7 @@ class Politics:
     unknown: frozenset  # entities no table codes either way (see the module docstring)
     reporting: frozenset  # @report_gov: the verbs of a source telling the story
     people: frozenset  # @people_noun: a nation's people ("Palestinian civilians")
+    quantities: frozenset  # @quantity_noun: nouns whose "of" names the people counted
 
     def political_phrase(self, tok, index) -> bool:
         """The phrase headed by `tok` names a political actor or object by its words: its head
@@ -67,7 +63,7 @@ class Politics:
         ("a camp for refugees") and of the "of" after a number ("thousands of soldiers"). The
         organisation a title belongs to decides: "company officials", "a bank official",
         "Magna's chief financial officer" are no officials of a state."""
-        for t in [tok] + attached_objects(tok):
+        for t in [tok] + attached_objects(tok, self.quantities):
             mods = children(t, "compound", "amod", "poss")
             if any(self.civilian_modifier(m, index) for m in mods):
                 continue
@@ -111,9 +107,10 @@ class Politics:
         entity = index.by_token.get(tok.i)
         if entity in self.groups or entity in self.entities or entity in self.activists:
             return True
-        if tok.lower_ in SINGULAR_PRONOUNS or (tok.ent_type_ == "PERSON" and not children(tok, "conj")):
+        number = tok.morph.get("Number") if tok.pos_ == "PRON" else []
+        if number == ["Sing"] or (tok.ent_type_ == "PERSON" and not children(tok, "conj")):
             return False
-        if tok.tag_ in PLURAL_TAGS or tok.lower_ in PLURAL_PRONOUNS or children(tok, "nummod", "conj"):
+        if tok.tag_ in PLURAL_TAGS or number == ["Plur"] or children(tok, "nummod", "conj"):
             return True
         return any((self.role_words.get(p) or ("", False))[0] in self.collective_sectors
                    or p in self.group_nouns for p in (tok.lemma_.lower(), tok.lower_))
@@ -123,13 +120,13 @@ class Politics:
         return tok.lemma_.lower() in self.natural or tok.lower_ in self.natural
 
 
-def attached_objects(tok) -> list:
+def attached_objects(tok, quantities: frozenset) -> list:
     """Objects that stand for a phrase's people: of "for" ("a camp for refugees"), and of "of"
-    after a number or quantity ("thousands of protesters", "dozens of soldiers")."""
+    after a number or a noun of `quantities` ("thousands of protesters", "dozens of soldiers")."""
     out = []
     for prep in children(tok, "prep"):
         if prep.lower_ == "for" or (prep.lower_ == "of" and (
-                tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY_WORDS)):
+                tok.pos_ == "NUM" or tok.lemma_.lower() in quantities)):
             out += children(prep, "pobj")
     return out
 
@@ -162,7 +159,8 @@ def document_politics(doc, lex: Lexicon) -> Politics:
     return Politics(entities, nations, civilian - activists, roles, political, collective,
                     frozenset(t.upper() for t in lex.cue("collective_event")),
                     lex.cue("political_word"), lex.cue("political_trigger"), lex.cue("natural_cause"),
-                    lex.cue("state_equipment"), groups, activists, lex.cue("group_noun"), unknown, lex.cue("report_gov"), lex.cue("people_noun"))
+                    lex.cue("state_equipment"), groups, activists, lex.cue("group_noun"), unknown, lex.cue("report_gov"), lex.cue("people_noun"),
+                    lex.cue("quantity_noun"))
 
 
 def sports_report(doc) -> bool:
