@@ -89,3 +89,13 @@ def test_a_titled_person_is_political_wherever_named(nlp_pipeline):
 def test_a_protest_needs_a_group(front):
     assert "PROTEST" in types(front, "Hundreds of workers demonstrated outside the ministry.")
     assert "PROTEST" not in types(front, "The coach protested after the final whistle.")
+
+
+def test_a_subject_the_parser_folded_into_the_dateline_still_acts(front):
+    # the parser hangs "King Bhumibol Adulyadej" from the dateline's "PENH": the king pardons
+    text = ("Student leader freed .\nPHNOM PENH 1997-05-14\nThailand 's King Bhumibol Adulyadej on "
+            "Friday gave a royal pardon to a jailed student leader .\n")
+    doc = parse_with_spacy_names(front, text, "1997-05-14")
+    find_events(doc)
+    pardons = [e for e in doc.events if e.event == "CONCEDE"]
+    assert [[doc.entity(a).name for a in e.actor] for e in pardons] == [["King Bhumibol Adulyadej"]]

@@ -50,7 +50,7 @@ police", "the government").
 from __future__ import annotations
 
 from .lexicon import Entry
-from .mentions import children
+from .mentions import children, dateline_subject
 from .political_actors import Politics
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss", "compound",
@@ -135,7 +135,7 @@ def is_political(trigger, entry: Entry, actor: list, recipient: list, host, poli
     if any((e in politics.entities or e in politics.nations) and named_here(e, trigger, index, politics)
            for e in actor + recipient):
         return True
-    heads = argument_heads(trigger, host)
+    heads = argument_heads(trigger, host) + dateline_subject(host if host is not None else trigger, index)
     if any(politics.political_phrase(h, index) for h in heads):
         return True
     named = {index.by_token.get(h.i) for h in heads} & (politics.entities | politics.nations)
@@ -211,7 +211,7 @@ def collective_act(trigger, host, politics: Politics, index) -> bool:
     """A protest by a group: a protest noun whose owner is no single person ("violent protests
     spread", "a strike by dockers"), or a verb whose doer is a group ("thousands marched",
     "demonstrators protesting election results")."""
-    doers = subject_heads(trigger, host)
+    doers = subject_heads(trigger, host) + dateline_subject(host if host is not None else trigger, index)
     if trigger.pos_ == "NOUN":
         return not doers or any(politics.collective_phrase(o, index) for o in doers)
     verb = host if host is not None else trigger
