@@ -166,10 +166,13 @@ def document_politics(doc, lex: Lexicon) -> Politics:
 def sports_report(doc) -> bool:
     """A sports report (`actors.sports.is_sports`), unless its sport words are only words of
     names ("the Arab League", "the World Cup Organising Committee")."""
-    if doc.parse is None or not is_sports(doc.parse):
+    if doc.parse is None:
+        return False
+    sports = is_sports(doc.parse)
+    drop_token_view(doc.parse)  # the actors' working view of the parse, not kept by events
+    if not sports:
         return False
     text = doc.parse.text
-    drop_token_view(doc.parse)  # the actors' working view of the parse, not kept by events
     first = text[:200].split("\n", 1)[0]
     names = [(m.start - doc.parse_offset, m.end - doc.parse_offset)
              for e in doc.entities if e.label != "EVENT" for m in e.mentions]
