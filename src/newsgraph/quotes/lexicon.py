@@ -9,7 +9,8 @@ from ..knowledge import read_table, read_words
 CUE_COLUMNS = ("cue", "type", "stance", "object")
 SOURCE_NOUN_COLUMNS = ("noun", "kind")
 QUOTE_WORD_KINDS = ("belief", "evidence_verb", "evidence_noun", "source_record", "object_verb",
-                    "not_label")
+                    "not_label", "medium", "media_person", "outlet_word", "conversation",
+                    "speak_verb", "relay_verb", "quote_verb", "listener_prep", "medium_prep")
 
 
 @dataclass(frozen=True)
