@@ -208,3 +208,29 @@ def test_nested_chain_is_innermost_first(quotes_pipeline):
                                    "her that he would return with a gun.\n")
     q = quote_with(doc, "he would return with a gun")
     assert [show(doc, v) for v in q.via] == ["a bank clerk", "the court filing"]
+
+
+# --- the medium between the subject and the cue, or after the reported clause -----------------
+
+def test_an_interview_set_between_the_subject_and_the_cue_is_a_via(quotes_pipeline):
+    doc = analyse(quotes_pipeline, "The governor, in an interview with Reuters, said the bridge "
+                                   "would open in May.\n")
+    assert chain(doc, "the bridge would open in May") == ["Reuters"]
+
+
+def test_speaking_to_an_outlet_between_the_subject_and_the_cue_is_a_via(quotes_pipeline):
+    doc = analyse(quotes_pipeline, "The mayor, speaking to the Boston Globe, said the plan had "
+                                   "no money behind it.\n")
+    assert chain(doc, "the plan had no money") == ["the Boston Globe"]
+
+
+def test_remarks_aired_by_an_outlet_after_the_reported_clause_are_a_via(quotes_pipeline):
+    doc = analyse(quotes_pipeline, "The general said the troops would leave the city, in remarks "
+                                   "aired by Channel 4.\n")
+    assert chain(doc, "the troops would leave") == ["Channel 4"]
+
+
+def test_a_manner_phrase_after_the_reported_clause_is_no_via(quotes_pipeline):
+    doc = analyse(quotes_pipeline, "The general said the troops would leave the city, in trucks "
+                                   "provided by the council.\n")
+    assert chain(doc, "the troops would leave") == []

@@ -15,7 +15,9 @@ those the entities stage coded MED (`knowledge/outlets.tsv`) or named like one:
                     segment", "in a video message shown on Turkish TV channels", "in a statement
                     carried by the agency"
 - `source_relayed`  on the source: "sources quoted by the Herald", "a statement read on state
-                    radio", "X, who spoke to the Herald, said"
+                    radio", "X, who spoke to the Herald, said", "X, in an interview with the
+                    AP, said", "X, speaking to CNN, said"
+- `content_relayed` after the reported clause: "X said ..., in remarks aired by Channel 4"
 - `quoted_by`       "The Herald quoted X as saying", "X was quoted as saying by Tass": the quoted
                     party is the source, the quoting one the via
 - citing            "The agency, citing sources, reported": the cited sources speak, the reporter
@@ -226,11 +228,33 @@ def _medium_after(prep, media: Media) -> list:
 
 def source_relayed(source, media: Media) -> list:
     """On the source: "sources quoted by the Herald", "a statement read on state radio said",
-    "X, who spoke to the Herald, said"."""
+    "X, who spoke to the Herald, said"; and what the parser hangs on the subject between it and
+    the cue: "X, in an interview with the AP, said", "X, speaking to CNN, said"."""
     found = _relayed(source, media)
     for v in source.children:
         if v.dep_ == "relcl" and v.lemma_.lower() in SPEAK_VERBS:
             found += _spoken_to(v, media)
+        elif v.dep_ == "acl" and v.tag_ == "VBG" and v.lemma_.lower() in SPEAK_VERBS:
+            found += _spoken_to(v, media)
+        elif v.dep_ == "prep" and v.i > source.i:
+            for noun in _objects(v):
+                found += _conversation_media(noun, media)
+    return found
+
+
+def content_relayed(cue, media: Media) -> list:
+    """ "X said the army would withdraw, in remarks aired by Channel 4": a conversation noun set
+    off by a comma at the end of the reported clause, which the parser hangs on that clause; it
+    tells how the cue's words went out, not what was said."""
+    found = []
+    for clause in cue.children:
+        if clause.dep_ not in ("ccomp", "xcomp"):
+            continue
+        for p in clause.children:
+            if p.dep_ != "prep" or p.i == 0 or p.doc[p.i - 1].text != "," or p.i < clause.i:
+                continue
+            for noun in _objects(p):
+                found += _conversation_media(noun, media) + _relayed(noun, media)
     return found
 
 
@@ -291,7 +315,7 @@ def own_media(hit: CueHit, media: Media) -> list[Span]:
     found = []
     if hit.kind in ("verb", "intro", "object"):
         found += told_outlet(hit.token, media) + interview_with(hit.token, media) \
-            + aired_on(hit.token, media)
+            + aired_on(hit.token, media) + content_relayed(hit.token, media)
     if hit.source_token is not None:
         found += source_relayed(hit.source_token, media)
     spans: list[Span] = []
