@@ -4,29 +4,8 @@ description. Each text is written for its case, in wire style."""
 from __future__ import annotations
 
 import pytest
-
-from newsgraph.pipeline import Pipeline
-from newsgraph.read.record import document_from_record
-
-
-@pytest.fixture(scope="module")
-def quotes_pipeline():
-    return Pipeline(("clean", "language", "parse", "entities", "quotes"))
-
-
-def analyse(pipeline, body, title="Chip Maker Delays New Processor Shipments"):
-    text = title + "\n\n" + body
-    return pipeline(document_from_record({"id": "t", "text": text, "published": "2019-11-05"}))
-
-
-def show(doc, span):
-    return doc.text[span.start:span.end] if span is not None else None
-
-
-def quote_with(doc, words):
-    hits = [q for q in doc.quotes if words in show(doc, q.content)]
-    assert hits, f"no quote containing {words!r}: {[show(doc, q.content) for q in doc.quotes]}"
-    return min(hits, key=lambda q: q.content.end - q.content.start)
+# the pipeline and the helpers that find a quote by its words, shared with the chain tests
+from test_quote_chains import analyse, quote_with, quotes_pipeline, show  # noqa: F401
 
 
 def speaker(doc, words):
