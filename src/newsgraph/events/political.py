@@ -65,8 +65,9 @@ def argument_heads(tok, host=None) -> list:
     with their conjuncts. A relative pronoun stands for the noun its clause describes ("Iraqis
     who seized"); a verb without a subject of its own takes its governor's ("forced to
     withdraw", "arrived and met"), and one after a preposition the governor's subject and object
-    too ("thanked X for supporting", "held him in contempt for refusing"); coordinated verbs
-    share their objects and agents ("shot and killed Judge Barnes")."""
+    too ("thanked X for supporting", "held him in contempt for refusing"). A coordinated
+    verb's objects are not borrowed: measured on both parts of the event gold, doing so found
+    no event more and gave one no-event sentence an event."""
     heads = []
     for t in [tok] + ([host] if host is not None else []):
         for c in t.children:
@@ -77,11 +78,6 @@ def argument_heads(tok, host=None) -> list:
     verb = host if host is not None else tok
     if verb.pos_ in ("VERB", "AUX") and not children(verb, "nsubj", "nsubjpass"):
         heads += governor_arguments(verb)
-    # coordinated predicates share their participants: "shot and killed Judge Barnes"
-    for other in [c for c in children(verb, "conj") if c.pos_ == "VERB"] + (
-            [verb.head] if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else []):
-        heads += children(other, "dobj", "nsubjpass") + [p for a in children(other, "agent")
-                                                         for p in children(a, "pobj")]
     out = []
     for h in heads:
         out += [h] + children(h, "conj")
