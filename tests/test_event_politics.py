@@ -35,6 +35,8 @@ def types(front, text, published="2024-03-06"):
     # private crime and accidents: no political actor on either side
     "A man stabbed his neighbour during an argument on Sunday night.",
     "Two people were killed when their car struck a tree on the highway.",
+    # a company's own demolition, told as an event noun: the main clause's subject is no state
+    "Acme Corp. announced new prices and the demolition of two Acme warehouses in the port.",
     # nature is nobody's act
     "An earthquake struck the coast on Sunday, killing three people.",
     "Officials said the storm destroyed dozens of homes in the valley.",
@@ -57,6 +59,10 @@ def test_everyday_uses_of_event_words_are_no_events(front, text):
     ("The Arab League condemned the bombing of the embassy.", "ACCUSE"),  # a league, no sport
     ("An Israeli air strike hit Gaza City.", "ASSAULT"),  # the state's strike
     ("Turkey demanded that Greece withdraw its troops from the islands.", "REQUEST"),
+    # an event noun with no doer of its own is the act of the main clause's subject, whoever
+    # it is done to
+    ("The ministry announced new taxes on Tuesday and the expulsion of two Reuters correspondents.",
+     "COERCE"),
 ])
 def test_political_acts_are_events(front, text, event_type):
     assert event_type in types(front, text)

@@ -121,9 +121,10 @@ def is_political(trigger, entry: Entry, actor: list, recipient: list, host, poli
                  index) -> bool:
     """The event that `entry` reads at `trigger` is political: its doer is no force of nature,
     and its word has no everyday sense or one of its participants is political (see the module
-    docstring). An event noun with no participant of its own ("after the talks") is political
-    when the subject of its sentence's main clause is ("Yeltsin and Kuchma called ... after the
-    talks")."""
+    docstring). An event noun with no doer of its own ("after the talks", "the expulsion of two
+    reporters") is political when the subject of its sentence's main clause is ("Yeltsin and
+    Kuchma called ... after the talks", "the ministry announced the expulsion of two
+    reporters"): what the act is done to does not tell who does it."""
     if natural_doer(trigger, host, politics):
         return False
     if entry.lemma in politics.triggers or f"{entry.lemma}+{entry.needs}" in politics.triggers:
@@ -139,7 +140,7 @@ def is_political(trigger, entry: Entry, actor: list, recipient: list, host, poli
         return True
     if entry.event in politics.collective_events:
         return collective_act(trigger, host, politics, index)
-    if trigger.pos_ == "NOUN" and not actor and not recipient:
+    if trigger.pos_ == "NOUN" and not actor:
         subjects = children(trigger.sent.root, "nsubj", "nsubjpass")
         return any(index.by_token.get(s.i) in politics.entities or politics.political_phrase(s, index)
                    for s in subjects + [c for s in subjects for c in children(s, "conj")])
