@@ -57,9 +57,15 @@ def demo_records(nlp_pipeline) -> dict[str, dict]:
 
 
 def run_cli(*args: str, stdin: bytes | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    """Run the installed `newsgraph` command as a user would."""
+    """Run the installed `newsgraph` command as a user would, at a fixed terminal width.
+
+    Rich wraps table cells to the terminal's width, which it reads from COLUMNS (80 when the
+    output is a pipe, as under CI): fixing it keeps assertions on shown names independent of
+    whoever runs the tests.
+    """
     exe = Path(sys.executable).parent / "newsgraph"
-    return subprocess.run([str(exe), *args], input=stdin, capture_output=True, timeout=timeout)
+    env = {**os.environ, "COLUMNS": "160"}
+    return subprocess.run([str(exe), *args], input=stdin, capture_output=True, timeout=timeout, env=env)
 
 
 def write_jsonl(path: Path, lines: list) -> Path:
