@@ -110,6 +110,12 @@ class Corpus:
 
         return actor_profile(self.store, actor, limit, since, until)
 
+    def top_actors(self, limit: int = 30) -> list[dict]:
+        """The countries whose actors appear in the most articles."""
+        from .profile import top_actors
+
+        return top_actors(self.store, limit)
+
     def dyad(self, a: str, b: str, event: Optional[str] = None, since=None, until=None,
              limit: int = 200) -> dict:
         """Events between two actors, both directions: by month and type, and one by one."""

@@ -120,3 +120,15 @@ def has_actor(store: Store, actor: str) -> bool:
     sql, params = names(actor, 1)
     return bool(store.dicts(sql, params))
 
+
+
+TOP_ACTORS_SQL = """
+SELECT ac.country, count(DISTINCT ac.article_key) AS articles, count(*) AS entities,
+       string_agg(DISTINCT ac.code, ', ' ORDER BY ac.code) AS codes
+FROM actors ac WHERE ac.country IS NOT NULL
+GROUP BY ac.country ORDER BY articles DESC, ac.country LIMIT :limit"""
+
+
+def top_actors(store: Store, limit: int = 30) -> list[dict]:
+    """The countries whose actors appear in the most articles (a starting point to browse)."""
+    return store.dicts(TOP_ACTORS_SQL, {"limit": int(limit)})
