@@ -11,6 +11,8 @@ import json
 from urllib.parse import quote, urlencode
 
 import duckdb
+import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from conftest import IMG, JS_URL, SCRIPT, SVG, get, get_json
 
@@ -157,6 +159,10 @@ def test_the_watch_catches_outside_requests(page, server):
 
     page.route("**/*", route)
     page.goto(server + "/search")
-    page.evaluate("fetch('http://outside.invalid/track.js').catch(() => null)")
-    page.wait_for_timeout(300)
+    with pytest.raises(PlaywrightError):
+        page.goto("http://outside.invalid/track.js")
+    assert watch.blocked == ["http://outside.invalid/track.js"]
+    # and the pages' Content-Security-Policy stops a script's own call out before any route
+    page.goto(server + "/search")
+    assert page.evaluate("fetch('http://outside.invalid/x').then(() => 'sent', () => 'refused')") == "refused"
     assert watch.blocked == ["http://outside.invalid/track.js"]
