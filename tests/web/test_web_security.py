@@ -163,6 +163,8 @@ def test_the_watch_catches_outside_requests(page, server):
         page.goto("http://outside.invalid/track.js")
     assert watch.blocked == ["http://outside.invalid/track.js"]
     # and the pages' Content-Security-Policy stops a script's own call out before any route
-    page.goto(server + "/search")
-    assert page.evaluate("fetch('http://outside.invalid/x').then(() => 'sent', () => 'refused')") == "refused"
+    other = page.context.new_page()
+    other.route("**/*", route)
+    other.goto(server + "/search")
+    assert other.evaluate("fetch('http://outside.invalid/x').then(() => 'sent', () => 'refused')") == "refused"
     assert watch.blocked == ["http://outside.invalid/track.js"]
