@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Optional
 
 from . import query as recipes
-from .query import PARTICIPANTS, _actor_params, _date, _side
+from .event_list import _side, event_list
+from .query import _actor_params, _date
 from .store import Store
 
 
@@ -31,8 +32,7 @@ def dyad_timeline(a: str, b: str, event: Optional[str] = None, since=None, until
         where.append(f"{recipes.EVENT_DAY} <= :until")
         params["until"] = _date(until)
     sql = f"""
-WITH participants AS ({PARTICIPANTS}),
-matched AS (
+WITH matched AS (
   SELECT e.article_key, e.month, e.event, CASE WHEN {forward} THEN 'forward' ELSE 'backward' END AS direction
   FROM events e
   JOIN articles a ON a.article_key = e.article_key
@@ -51,7 +51,7 @@ def dyad(store: Store, a: str, b: str, event: Optional[str] = None, since=None, 
     with their evidence sentences, in date order)."""
     return {"a": a, "b": b,
             "timeline": store.dicts(*dyad_timeline(a, b, event, since, until)),
-            "events": store.dicts(*recipes.events(a, b, event, since, until, both_ways=True, limit=limit))}
+            "events": store.dicts(*event_list(a, b, event, since, until, both_ways=True, limit=limit))}
 
 
 def network(store: Store, by: str = "country", top: int = 60, event: Optional[str] = None,
