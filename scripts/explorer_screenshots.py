@@ -50,7 +50,7 @@ def main() -> int:
             except OSError:
                 time.sleep(0.2)
         key = rows[0]["article_key"]
-        shots = [("search", "/search?q=minister", None), ("article", f"/article/{key}?fact=V1#evidence", "quote"),
+        shots = [("search", "/search?q=minister", None), ("article", f"/article/{key}?fact=V1", "quote"),
                  ("actor", "/actor?actor=JPN", None), ("dyad", "/dyad?a=JPN&b=KOR", None),
                  ("map", "/map", None), ("network", "/network", None)]
         Path(args.out).mkdir(parents=True, exist_ok=True)
