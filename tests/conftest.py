@@ -1,7 +1,14 @@
-"""Shared fixtures: the demo articles of samples/ and the sample article of ../shared."""
+"""Shared fixtures and helpers: the default pipeline, the demo articles of samples/ and their
+records, the sample article of ../shared, and running the installed command.
+
+../shared is the folder beside the project (CI lays it there); set NEWSGRAPH_SHARED to use
+another one (e.g. from a git worktree). Tests that need it skip when it is absent.
+"""
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,11 +17,21 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SHARED_SAMPLE = ROOT.parent / "shared" / "samples" / "000_40859690548f3ca6.txt"
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED") or ROOT.parent / "shared")
+SHARED_SAMPLE = SHARED / "samples" / "000_40859690548f3ca6.txt"
+NO_SHARED_SAMPLE = f"the sample article of ../shared is not here ({SHARED_SAMPLE})"
+
+
+def load_script(name: str):
+    """A module of scripts/ (e.g. "output_fingerprint"), imported by path."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")
-def pipeline():
+def nlp_pipeline():
     """The default pipeline, built once for the whole test session (spaCy loads once)."""
     from newsgraph.pipeline import default_pipeline
 
@@ -22,12 +39,21 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
-def shared_sample_record(pipeline):
+def shared_sample_record(nlp_pipeline):
     """The record of ../shared's sample article (published 2023-09-14); skip when absent."""
     if not SHARED_SAMPLE.exists():
-        pytest.skip("../shared/samples is not beside the project")
+        pytest.skip(NO_SHARED_SAMPLE)
     text = SHARED_SAMPLE.read_text(encoding="utf-8")
-    return pipeline.analyze_record({"id": "sample", "text": text, "published": "2023-09-14"})
+    return nlp_pipeline.analyze_record({"id": "sample", "text": text, "published": "2023-09-14"})
+
+
+@pytest.fixture(scope="session")
+def demo_records(nlp_pipeline) -> dict[str, dict]:
+    """File name -> record of every demo article in samples/ (read as `make demo` reads it)."""
+    inputs = load_script("output_fingerprint").demo_inputs()
+    assert {r["id"] for r in inputs} >= {"kremlin-visit.txt", "ceasefire-briefing.txt",
+                                         "border-talks.html"}
+    return {raw["id"]: nlp_pipeline.analyze_record(raw) for raw in inputs}
 
 
 def run_cli(*args: str, stdin: bytes | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
@@ -54,18 +80,26 @@ SPACY_NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
 def parse_with_spacy_names(front, text: str, published: str = "2023-09-14"):
     """A Document through `front` (clean + parse) whose entities are spaCy's names as they are,
     one entity per label and spelling: event tests then check event coding, not the entities
-    stage's clustering and coding."""
+    stage's clustering. Each name keeps the actor coding the entities stage gives the entity it
+    belongs to (`Entity.actor`: country, sector, role), which the events stage reads to tell a
+    political act from an everyday one."""
     from newsgraph.document import Entity, Mention
     from newsgraph.read.record import document_from_record
+    from newsgraph.stages.entities import find_entities
 
     doc = front(document_from_record({"id": "t", "text": text, "published": published}))
+    coded = [(m.start, m.end, e.actor) for e in find_entities(doc).entities for m in e.mentions
+             if e.actor is not None]
     by = {}
     for ent in doc.parse.ents:
         if ent.label_ not in SPACY_NAME_LABELS:
             continue
         key = (ent.label_, ent.text.lower())
+        start, end = ent.start_char + doc.parse_offset, ent.end_char + doc.parse_offset
         if key not in by:
             by[key] = Entity(id=f"E{len(by) + 1}", label=ent.label_, name=ent.text)
-        by[key].mentions.append(Mention(ent.start_char + doc.parse_offset, ent.end_char + doc.parse_offset))
+        by[key].actor = by[key].actor or next(
+            (a for s, e, a in coded if s < end and start < e), None)
+        by[key].mentions.append(Mention(start, end))
     doc.entities = list(by.values())
     return doc

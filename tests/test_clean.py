@@ -1,13 +1,11 @@
 """Tests of the plain-text clean stage: headline, body, dateline, bylines, chrome."""
-from pathlib import Path
-
 import pytest
+from conftest import NO_SHARED_SAMPLE, SHARED_SAMPLE
 
 from newsgraph.document import Document, Span
 from newsgraph.stages import REGISTRY
 from newsgraph.stages.clean import Layout, clean, find_layout, load_lexicon
 
-SAMPLE = Path("/work/shared/samples/000_40859690548f3ca6.txt")
 
 STORY = (
     "The city council voted on Tuesday to expand the bus network into three northern "
@@ -246,8 +244,8 @@ def test_title_from_caller_picks_the_headline_line():
 
 def test_stage_is_registered():
     spec = REGISTRY["clean"]
-    assert spec.requires == ("text",)
-    assert set(spec.assigns) >= {"headline", "body", "dateline", "chrome"}
+    assert spec.requires == ("text", "title")
+    assert set(spec.assigns) >= {"headline", "body", "dateline", "chrome", "published"}
 
 
 def test_stage_sets_layout_and_metadata():
@@ -277,6 +275,34 @@ def test_stage_leaves_a_body_set_by_the_html_reader():
     assert doc.headline is None
 
 
+def test_stage_reads_the_publication_date_in_the_dateline():
+    text = "Council Backs Bus Expansion\n\nLONDON, Sept. 13, 2023 (Reuters) - " + STORY
+    doc = clean(Document(id="p1", text=text))
+    assert (doc.published, doc.published_source) == ("2023-09-13", "dateline")
+
+
+def test_stage_reads_the_publication_date_on_a_line_above_the_story():
+    text = "Council Backs Bus Expansion\nPublished: Nov. 19, 2019 10:32 a.m.\n\n" + STORY
+    doc = clean(Document(id="p2", text=text))
+    assert doc.span_text(doc.body) == STORY
+    assert (doc.published, doc.published_source) == ("2019-11-19", "date line")
+
+
+def test_stage_keeps_the_input_date_and_never_guesses_one():
+    text = "LONDON, Sept. 13, 2023 (Reuters) - " + STORY
+    given = clean(Document(id="p3", text=text, published="2023-09-14", published_source="input"))
+    assert (given.published, given.published_source) == ("2023-09-14", "input")
+    undated = clean(Document(id="p4", text="LONDON, Sept. 13 (Reuters) - " + STORY))
+    assert undated.published is None and undated.published_source is None
+
+
+def test_stage_reads_the_date_opening_a_body_the_html_reader_found():
+    text = "BRUSSELS, Feb. 10, 2021 (Xinhua) -- " + STORY
+    doc = clean(Document(id="p5", text=text, body=Span(0, len(text))))
+    assert doc.span_text(doc.dateline).startswith("BRUSSELS, Feb. 10, 2021")
+    assert doc.published == "2021-02-10"
+
+
 @pytest.mark.parametrize("text", ["", "   \n\t\r\n  "])
 def test_empty_text_is_an_error(text):
     doc = clean(Document(id="e", text=text))
@@ -303,9 +329,9 @@ def test_linear_and_fast_on_a_long_page():
 # --- the demo article -----------------------------------------------------------------------
 
 def test_sample_article():
-    if not SAMPLE.exists():
-        pytest.skip("sample article not available")
-    text = SAMPLE.read_text(encoding="utf-8")
+    if not SHARED_SAMPLE.exists():
+        pytest.skip(NO_SHARED_SAMPLE)
+    text = SHARED_SAMPLE.read_text(encoding="utf-8")
     lay = find_layout(text)
     assert headline_text(text, lay) == (
         "Vladimir Putin Accepts Invite to North Korea During Kim Jong-un’s Russia Tour")

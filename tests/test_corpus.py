@@ -242,6 +242,7 @@ def test_csv_items_use_the_text_column(tmp_path):
 
 
 def test_warc_items_are_the_html_responses(tmp_path):
+    pytest.importorskip("warcio", reason="WARC input is the 'warc' extra: pip install -e '.[warc]'")
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 

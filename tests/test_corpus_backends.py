@@ -16,6 +16,8 @@ from newsgraph.corpus.schema import CONTENT_TABLES, columns
 from newsgraph.corpus.store import open_store
 from test_corpus_data import write_folder, write_records
 
+pytestmark = pytest.mark.slow  # whole ingests on three engines
+
 VOLATILE = {"run_id", "created_at"}  # differ between runs by design
 
 
@@ -43,6 +45,7 @@ def reference(inputs, tmp_path_factory):
 
 
 def pg_url() -> str:
+    pytest.importorskip("psycopg", reason="PostgreSQL is the 'postgres' extra: pip install -e '.[postgres]'")
     url = os.environ.get("NEWSGRAPH_TEST_PG")
     if not url:
         if os.environ.get("CI"):
@@ -87,6 +90,7 @@ def test_postgres_exports_the_same_plover(reference, pg_store, tmp_path):
 
 
 def test_dask_holds_the_same_rows_as_local(inputs, reference, tmp_path):
+    pytest.importorskip("distributed", reason="Dask is the 'dask' extra: pip install -e '.[dask]'")
     db = str(tmp_path / "dask.duckdb")
     stats = ingest(inputs, db, workers=2, engine="dask")
     assert stats.added == reference.counts(["articles"])["articles"]

@@ -16,6 +16,8 @@ from test_corpus_data import write_folder, write_jsonl
 
 NEWSGRAPH = [sys.executable, "-m", "newsgraph"]
 
+pytestmark = pytest.mark.slow  # whole ingests, several in subprocesses
+
 
 def content_counts(db: str) -> dict:
     return open_store(db, read_only=True).counts(CONTENT_TABLES)

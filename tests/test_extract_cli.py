@@ -39,6 +39,7 @@ def bad_batch(tmp_path_factory):
     return proc, read_jsonl(out)
 
 
+@pytest.mark.slow
 def test_every_line_gets_a_record_in_order_and_exit_0(bad_batch):
     proc, records = bad_batch
     assert proc.returncode == 0, proc.stderr
@@ -48,6 +49,7 @@ def test_every_line_gets_a_record_in_order_and_exit_0(bad_batch):
     assert records[3]["id"] == 42  # copied unchanged, with the error saying why
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("index, why", [
     (1, "not JSON"), (2, "no 'id'"), (3, "'id' must be a string"), (4, "empty"), (5, "empty"),
     (6, "binary"), (8, "not a date"), (9, "no article"), (10, "neither 'text' nor 'html'"),
@@ -59,6 +61,7 @@ def test_bad_input_gets_an_error_record(bad_batch, index, why):
         assert record[layer] == []
 
 
+@pytest.mark.slow
 def test_good_record_keeps_text_exactly_and_is_analysed(bad_batch):
     good = bad_batch[1][0]
     assert "error" not in good
@@ -72,6 +75,7 @@ def test_good_record_keeps_text_exactly_and_is_analysed(bad_batch):
             assert good["text"][m["start"]:m["end"]].strip()
 
 
+@pytest.mark.slow
 def test_non_english_article_is_marked_not_analysed(bad_batch):
     german = bad_batch[1][7]
     assert german["language"] == "de"
@@ -79,16 +83,19 @@ def test_non_english_article_is_marked_not_analysed(bad_batch):
     assert german["entities"] == []
 
 
+@pytest.mark.slow
 def test_unicode_line_separator_inside_a_record_does_not_split_it(bad_batch):
     rec = bad_batch[1][11]
     assert rec["id"] == "sep\u2028arated"
     assert "\u2028" in rec["text"]
 
 
+@pytest.mark.slow
 def test_full_iso_published_is_reduced_to_the_date(bad_batch):
     assert bad_batch[1][12]["published"] == "2023-05-02"
 
 
+@pytest.mark.slow
 def test_workers_give_the_same_output_as_one_process(tmp_path):
     lines = [{"id": f"d{i}", "text": STORY.replace("Tuesday", day)}
              for i, day in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"] * 4)]
@@ -117,6 +124,7 @@ def test_bad_arguments_exit_2_without_traceback(tmp_path):
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_html_record_gets_extracted_text_and_metadata(tmp_path):
     html = (SAMPLES / "border-talks.html").read_text(encoding="utf-8")
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": "page", "html": html}])

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from newsgraph.pipeline import DEFAULT_STAGES, Pipeline
+from newsgraph.pipeline import DEFAULT_STAGES, Pipeline, stage_spec
 from newsgraph.places.detect import Toponym
 from newsgraph.places.gazetteer import Gazetteer, default_gazetteer, ensure_built, name_key
 from newsgraph.places.map import render_map
@@ -27,12 +27,12 @@ def gaz() -> Gazetteer:
 
 
 @pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
+def places_pipeline() -> Pipeline:
     return Pipeline(STAGES)
 
 
-def places_of(pipeline, text: str) -> list[dict]:
-    record = pipeline.analyze_record({"id": "t", "text": text, "published": "2023-09-14"})
+def places_of(places_pipeline, text: str) -> list[dict]:
+    record = places_pipeline.analyze_record({"id": "t", "text": text, "published": "2023-09-14"})
     assert "error" not in record, record.get("error")
     for p in record["places"]:
         assert record["text"][p["start"]:p["end"]] == p["name"] or " " in p["name"]
@@ -123,19 +123,19 @@ def test_georgia_is_the_state_in_us_news_and_the_country_next_to_russia(gaz):
 
 # --- the stage on short wire-style texts ------------------------------------------------------
 
-def test_the_stage_runs_after_times_in_the_default_pipeline():
-    assert "places" in DEFAULT_STAGES
+def test_the_stage_runs_after_the_entities_it_links_places_to():
     assert DEFAULT_STAGES.index("places") > DEFAULT_STAGES.index("entities")
+    assert "entities" in stage_spec("places").requires
 
 
-def test_international_story_resolves_every_place(pipeline):
+def test_international_story_resolves_every_place(places_pipeline):
     text = ("Kim arrives in Russia for talks with Putin\n\n"
             "North Korean leader Kim Jong Un met Russian President Vladimir Putin on Wednesday "
             "at the Vostochny Cosmodrome in the far-eastern region of Amur, Russian state media "
             "reported. Kim later headed by train to the city of Komsomolsk-on-Amur, where he "
             "is expected to visit an aircraft factory, before a stop in Vladivostok. "
             "Moscow and Pyongyang have denied any arms deal.")
-    places = places_of(pipeline, text)
+    places = places_of(places_pipeline, text)
     assert near(place(places, "Vostochny Cosmodrome"), 51.88, 128.33, 10)
     amur = place(places, "Amur")
     assert amur["feature_code"] == "ADM1" and near(amur, 53.5, 127.5, 300)
@@ -147,20 +147,20 @@ def test_international_story_resolves_every_place(pipeline):
     assert place(places, "Russia")["country_code"] == "RU"
 
 
-def test_demonyms_are_not_places(pipeline):
+def test_demonyms_are_not_places(places_pipeline):
     text = ("Officials meet on trade\n\nRussian officials and North Korean diplomats met "
             "American and Chinese envoys in Geneva on Tuesday.")
-    places = places_of(pipeline, text)
+    places = places_of(places_pipeline, text)
     names = {p["name"] for p in places}
     assert not names & {"Russian", "North Korean", "American", "Chinese"}
     assert place(places, "Geneva")["country_code"] == "CH"
 
 
-def test_local_us_story_uses_state_abbreviations(pipeline):
+def test_local_us_story_uses_state_abbreviations(places_pipeline):
     text = ("Woman charged in fire\n\nALEXANDRIA — A woman from Pineville was arrested Friday, "
             "the Rapides Parish Sheriff's Office said. She was later moved to a jail in "
             "Springfield, Ill., where she faces other charges.")
-    places = places_of(pipeline, text)
+    places = places_of(places_pipeline, text)
     assert near(place(places, "ALEXANDRIA"), 31.31, -92.45, 50)
     assert near(place(places, "Springfield"), 39.80, -89.64, 30)
     assert place(places, "Ill.")["feature_code"] == "ADM1"
@@ -168,9 +168,9 @@ def test_local_us_story_uses_state_abbreviations(pipeline):
     assert rapides["feature_code"] == "ADM2" and near(rapides, 31.2, -92.5, 161)
 
 
-def test_places_link_to_the_entity_they_overlap(pipeline):
+def test_places_link_to_the_entity_they_overlap(places_pipeline):
     text = "Floods hit Ohio\n\nHeavy rain flooded towns across Ohio on Monday, officials said."
-    record = pipeline.analyze_record({"id": "t", "text": text})
+    record = places_pipeline.analyze_record({"id": "t", "text": text})
     ohio = [p for p in record["places"] if p["name"] == "Ohio"]
     assert ohio
     for p in ohio:
@@ -226,20 +226,20 @@ def test_a_name_repeated_often_votes_once(gaz):
     assert all(r.candidate.name == "Avondale Estates" for r in res[3:])
 
 
-def test_unknown_names_are_reported_only_when_the_text_says_they_are_places(pipeline):
+def test_unknown_names_are_reported_only_when_the_text_says_they_are_places(places_pipeline):
     text = ("River rises\n\nThe Naugatuck River rose two feet overnight, officials in "
             "Waterbury said. Gov. Pawlenty and Smithers met residents.")
-    places = places_of(pipeline, text)
+    places = places_of(places_pipeline, text)
     names = {p["name"] for p in places}
     assert "Naugatuck River" in names  # unresolved, but a river by its name
     assert place(places, "Waterbury")["lat"] is not None
     assert all(p["lat"] is not None or p["name"] == "Naugatuck River" for p in places)
 
 
-def test_a_list_of_counties_names_counties(pipeline):
+def test_a_list_of_counties_names_counties(places_pipeline):
     text = ("Snow closes schools\n\nSchools in Jackson and Barrow counties closed Monday as "
             "snow fell across northeast Georgia, officials in Athens said.")
-    places = places_of(pipeline, text)
+    places = places_of(places_pipeline, text)
     for name in ("Jackson", "Barrow"):
         county = place(places, name)
         assert county["feature_code"] == "ADM2" and near(county, 33.5, -83.5, 200), county
@@ -248,39 +248,39 @@ def test_a_list_of_counties_names_counties(pipeline):
 
 # --- curated sites whatever spaCy labels them; modern and former spellings of cities ----------
 
-def test_a_curated_site_is_a_place_even_when_spacy_calls_it_an_event(pipeline):
+def test_a_curated_site_is_a_place_even_when_spacy_calls_it_an_event(places_pipeline):
     text = ("SEOUL, March 8 (Reuters) - The visit is Moon's first since his meeting with "
             "Chinese President Xi Jinping at the Korean Demilitarized Zone in 2018.")
-    dmz = place(places_of(pipeline, text), "Korean Demilitarized Zone")
+    dmz = place(places_of(places_pipeline, text), "Korean Demilitarized Zone")
     assert dmz["country_code"] == "KR" and near(dmz, 38.0, 127.0, 30), dmz
 
 
 @pytest.mark.parametrize("who", ["Chinese President Xi Jinping", "officials",
                                  "South Korean President Moon Jae-in"])
-def test_a_curated_single_word_after_at_is_a_place_whatever_its_label(pipeline, who):
+def test_a_curated_single_word_after_at_is_a_place_whatever_its_label(places_pipeline, who):
     text = f"The visit is the first since his meeting with {who} at Panmunjom in 2018."
-    site = place(places_of(pipeline, text), "Panmunjom")
+    site = place(places_of(places_pipeline, text), "Panmunjom")
     assert site["country_code"] == "KR" and near(site, 37.956, 126.677, 10), site
 
 
-def test_a_curated_alias_after_at_the_is_a_place(pipeline):
+def test_a_curated_alias_after_at_the_is_a_place(places_pipeline):
     text = "Pompeo met North Korean officials at the DMZ on Sunday, the State Department said."
-    dmz = place(places_of(pipeline, text), "DMZ")
+    dmz = place(places_of(places_pipeline, text), "DMZ")
     assert dmz["country_code"] == "KR" and dmz["feature_code"] == "ZN"
     text = "Satellite images show new construction at Yongbyon, analysts said on Tuesday."
-    site = place(places_of(pipeline, text), "Yongbyon")
+    site = place(places_of(places_pipeline, text), "Yongbyon")
     assert site["country_code"] == "KP" and near(site, 39.8, 125.75, 20), site
 
 
-def test_a_curated_name_inside_a_longer_name_is_not_a_place(pipeline):
+def test_a_curated_name_inside_a_longer_name_is_not_a_place(places_pipeline):
     text = ("The two leaders signed the Panmunjom Declaration in April 2018, pledging to "
             "work toward ending hostilities.")
-    assert [p["name"] for p in places_of(pipeline, text)] == []
+    assert [p["name"] for p in places_of(places_pipeline, text)] == []
 
 
-def test_a_well_known_city_misread_as_an_organisation_after_in_is_a_place(pipeline):
+def test_a_well_known_city_misread_as_an_organisation_after_in_is_a_place(places_pipeline):
     text = "The delegation arrived in Ulaanbaatar on Tuesday for two days of talks."
-    ub = place(places_of(pipeline, text), "Ulaanbaatar")
+    ub = place(places_of(places_pipeline, text), "Ulaanbaatar")
     assert (ub["country_code"], ub["feature_code"]) == ("MN", "PPLC")
     assert near(ub, 47.92, 106.92, 20), ub
 
@@ -313,15 +313,15 @@ def test_former_and_modern_spellings_of_well_known_cities_resolve(gaz, spelling,
     assert km(res.lat, res.lon, lat, lon) < 30
 
 
-def test_odessa_in_a_ukraine_story_and_odessa_in_a_texas_story(pipeline):
+def test_odessa_in_a_ukraine_story_and_odessa_in_a_texas_story(places_pipeline):
     text = ("KYIV, Ukraine (AP) - Russian drones struck targets in Odessa and Zaporizhzhia "
             "overnight, Ukrainian officials said on Friday.")
-    places = places_of(pipeline, text)
+    places = places_of(places_pipeline, text)
     assert near(place(places, "Odessa"), 46.48, 30.73, 30)
     assert near(place(places, "Zaporizhzhia"), 47.84, 35.14, 30)
     text = ("MIDLAND, Texas (AP) - Oil workers from Midland and Odessa, Texas, rallied on "
             "Saturday against the new drilling rules.")
-    assert near(place(places_of(pipeline, text), "Odessa"), 31.85, -102.37, 30)
+    assert near(place(places_of(places_pipeline, text), "Odessa"), 31.85, -102.37, 30)
 
 
 def test_every_curated_city_alias_names_its_city(gaz):
@@ -349,17 +349,19 @@ def test_every_country_with_its_capital_in_the_data_has_one_pplc(gaz):
 
 
 def test_editing_a_knowledge_table_rebuilds_the_gazetteer(monkeypatch, tmp_path):
+    import shutil
+
+    from newsgraph import knowledge
     from newsgraph.places import gazetteer
 
-    before = gazetteer.source_digest()
-    edited = tmp_path / "city_aliases.tsv"
-    edited.write_text(gazetteer.table_path("city_aliases.tsv").read_text(encoding="utf-8") +
-                      "Kyiv\tUA\t703448\tKyyiv City\ttest\n", encoding="utf-8")
-    real = gazetteer.table_path
-    monkeypatch.setattr(gazetteer, "table_path",
-                        lambda name: edited if name == "city_aliases.tsv" else real(name))
+    before, path_before = gazetteer.source_digest(), gazetteer.gazetteer_path()
+    copy = tmp_path / "knowledge"
+    shutil.copytree(knowledge.KNOWLEDGE_DIR, copy)
+    with open(copy / "city_aliases.tsv", "a", encoding="utf-8") as f:
+        f.write("Kyiv\tUA\t703448\tKyyiv City\ttest\n")
+    monkeypatch.setattr(knowledge, "KNOWLEDGE_DIR", copy)  # the tables read from the copy
     assert gazetteer.source_digest() != before
-    assert gazetteer.source_digest() in gazetteer.gazetteer_path().name
+    assert gazetteer.gazetteer_path() != path_before  # a new file: built from the edited table
 
 
 from newsgraph.places.locale import us_local_weight  # noqa: E402

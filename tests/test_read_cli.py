@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import SAMPLES, run_cli
+
+pytestmark = pytest.mark.slow  # each test runs the installed command (spaCy loads each time)
 
 
 def test_read_text_file_as_json_keeps_text_and_finds_the_layout():

@@ -26,23 +26,26 @@ def test_split_keeps_the_text_and_gives_the_headline_to_the_first_segment():
     assert parts[0].headline == Span(0, 5) and parts[1].headline is None
 
 
-def test_long_article_is_analysed_in_segments_into_one_consistent_record(pipeline, monkeypatch):
+def test_long_article_is_analysed_in_segments_into_one_consistent_record(nlp_pipeline, monkeypatch):
     monkeypatch.setattr(segments, "SEGMENT_CHARS", 3000)
     story = (SAMPLES / "ceasefire-briefing.txt").read_text(encoding="utf-8")
     body = story.split("\n", 2)[2]
     text = "Sudan truce dossier\n\n" + (body + "\n") * 4  # ~9,000 characters: 4 segments
-    rec = pipeline.analyze_record({"id": "long", "text": text, "published": "2023-05-20"})
+    rec = nlp_pipeline.analyze_record({"id": "long", "text": text, "published": "2023-05-20"})
     assert "error" not in rec and rec["text"] == text
-    assert pipeline(Document(id="long", text=text, published="2023-05-20")).meta["segments"] >= 3
+    assert nlp_pipeline(Document(id="long", text=text, published="2023-05-20")).meta["segments"] >= 3
     entity_ids = [e["id"] for e in rec["entities"]]
     quote_ids = [q["id"] for q in rec["quotes"]]
     assert entity_ids == [f"E{i}" for i in range(1, len(entity_ids) + 1)]
     assert quote_ids == [f"Q{i}" for i in range(1, len(quote_ids) + 1)]
     # each copy's quotes and places found (the single story's headline has 2-3 places more)
-    single = pipeline.analyze_record({"id": "one", "text": story, "published": "2023-05-20"})
+    single = nlp_pipeline.analyze_record({"id": "one", "text": story, "published": "2023-05-20"})
     assert len(rec["quotes"]) >= 4 * len(single["quotes"]) - 4
     assert len(rec["places"]) >= 4 * (len(single["places"]) - 3)
-    # references point at what they name
+    # references point at what they name (and there are references of every kind to check)
+    assert any(q["speaker"] for q in rec["quotes"])
+    assert any(r.startswith("Q") for ev in rec["events"] for r in ev["reported_by"])
+    assert any(ev["place"] is not None for ev in rec["events"])
     for q in rec["quotes"]:
         if q["speaker"]:
             ent = rec["entities"][int(q["speaker"][1:]) - 1]

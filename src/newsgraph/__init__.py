@@ -3,12 +3,24 @@
     >>> import newsgraph
     >>> record = newsgraph.analyze("MOSCOW (Reuters) - ...", published="2023-09-14")
 
-`analyze` returns the output record of CONTRACT.md for one article; `Pipeline` runs streams.
+`analyze` returns the output record of CONTRACT.md for one article (a `newsgraph.Record`,
+typed in newsgraph.types; its JSON Schema is newsgraph/record.schema.json); `Pipeline` runs
+streams.
 """
-__version__ = "0.1.0"
+from __future__ import annotations
+
+from typing import Optional
+
+from .types import Record
+
+# The version of the package and of its output: bump it whenever the records of the same input
+# change (tests/test_output_fingerprint.py checks it; docs/architecture.md says how).
+__version__ = "0.3.0"
 
 
-def analyze(text=None, *, html=None, published=None, title=None, url=None, id="doc"):
+def analyze(text: Optional[str] = None, *, html: Optional[str] = None,
+            published: Optional[str] = None, title: Optional[str] = None,
+            url: Optional[str] = None, id: str = "doc") -> Record:
     """Analyse one article (plain `text` or `html`) and return its contract record."""
     from .pipeline import default_pipeline
 
@@ -29,4 +41,4 @@ def __getattr__(name):
     raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
 
 
-__all__ = ["analyze", "Corpus", "__version__"]
+__all__ = ["analyze", "Corpus", "Record", "__version__"]

@@ -4,6 +4,7 @@
     newsgraph extract IN.jsonl --output OUT.jsonl     the batch command of CONTRACT.md
     newsgraph ingest | query | sql | export           a corpus database (corpus/commands.py)
     newsgraph serve --db corpus.duckdb                the explorer, a web app (web/serve.py)
+    newsgraph schema                   the JSON Schema of the output record
 
 Bad arguments or an unreadable input file print one line and exit 2; problems with single
 articles never stop a batch (they become error records).
@@ -63,6 +64,16 @@ examples:
 """
 
 
+SCHEMA_HELP = """\
+Print the JSON Schema (draft 2020-12) of the output record that `read --json` and `extract`
+write (docs/record.md). The same file ships in the package as newsgraph/record.schema.json.
+
+examples:
+  newsgraph schema > record.schema.json
+  python -m jsonschema -i record.json record.schema.json   # needs `pip install jsonschema`
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(prog="newsgraph", description=MAIN_HELP, formatter_class=fmt)
@@ -79,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("--map", metavar="OUT.html",
                       help="also write an offline map of the article's places (no network needed)")
     read.set_defaults(func=cmd_read)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of the output record",
+                            description=SCHEMA_HELP, formatter_class=fmt)
+    schema.set_defaults(func=cmd_schema)
 
     extract = sub.add_parser("extract", help="analyse a JSONL file of articles (the batch command)",
                              description=EXTRACT_HELP, formatter_class=fmt)
@@ -144,6 +159,13 @@ def cmd_read(args: argparse.Namespace) -> int:
         from .render import render_record
 
         render_record(record)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .record_schema import SCHEMA_PATH
+
+    sys.stdout.write(SCHEMA_PATH.read_text(encoding="utf-8"))
     return 0
 
 

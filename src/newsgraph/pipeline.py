@@ -3,7 +3,7 @@
     read  ->  clean -> language -> parse -> entities -> ... -> record
 
 `Pipeline` checks once, when built, that each stage's `requires` is assigned by the reader or
-an earlier stage. `pipe` streams Documents through every stage lazily (the parse stage batches
+an earlier stage, and that no stage assigns a layer an earlier stage required or assigned. `pipe` streams Documents through every stage lazily (the parse stage batches
 them for spaCy); `analyze_record` and `analyze_lines` are the record-level entry points the CLI,
 the Python API and the batch workers share. A failure on one document becomes that document's
 error record; it never stops the stream.
@@ -31,7 +31,8 @@ DEFAULT_STAGES = ("clean", "language", "parse", "entities", "times", "places", "
 
 
 class PipelineError(ValueError):
-    """The stage list cannot work: an unknown stage, or one whose inputs nothing provides."""
+    """The stage list cannot work: an unknown stage, one whose inputs nothing provides, or one
+    that sets a layer an earlier stage read or set."""
 
 
 def stage_spec(name: str) -> StageSpec:
@@ -47,13 +48,34 @@ def stage_spec(name: str) -> StageSpec:
 
 
 def check_order(specs: Sequence[StageSpec]) -> None:
-    """Raise PipelineError when a stage requires something no earlier stage assigns."""
+    """Raise PipelineError when the stages cannot run in this order: a stage requires a layer
+    that neither the reader nor an earlier stage assigns, or assigns a layer that an earlier
+    stage read (required, or optional: it read it before it was set) or assigned (one owner
+    per layer).
+
+    The reader's fields (READER_ASSIGNS) are the input: the first stage to assign one completes
+    it (the clean stage fills `published` when the input has none), unless a stage before it
+    already read it."""
     available = set(READER_ASSIGNS)
+    read_by: dict[str, str] = {}
+    assigned_by: dict[str, str] = {}
     for spec in specs:
         missing = [r for r in spec.requires if r not in available]
         if missing:
             raise PipelineError(f"stage {spec.name!r} requires {', '.join(missing)}, "
                                 "which no earlier stage assigns")
+        for layer in spec.assigns:
+            if layer in assigned_by:
+                raise PipelineError(f"stage {spec.name!r} assigns {layer}, which stage "
+                                    f"{assigned_by[layer]!r} already assigned")
+            if layer in read_by:
+                raise PipelineError(f"stage {spec.name!r} assigns {layer}, which stage "
+                                    f"{read_by[layer]!r} before it reads (it would read it "
+                                    "before it is set)")
+        for layer in spec.requires + spec.optional:
+            read_by.setdefault(layer, spec.name)
+        for layer in spec.assigns:
+            assigned_by[layer] = spec.name
         available.update(spec.assigns)
 
 

@@ -61,9 +61,6 @@ def merge_segments(doc: Document, parts: list[Document]) -> Document:
     for part in parts:
         if part.error is not None and doc.error is None:
             doc.error = part.error
-        if doc.published is None and part.published is not None:
-            doc.published = part.published
-            doc.meta.setdefault("published_source", part.meta.get("published_source"))
         entity_ids = _renumber(part.entities, "E", len(doc.entities))
         quote_ids = _renumber(part.quotes, "Q", len(doc.quotes))
         _renumber(part.events, "V", len(doc.events))
@@ -81,8 +78,7 @@ def merge_segments(doc: Document, parts: list[Document]) -> Document:
                 event.place += place_offset
             sources = {**entity_ids, **quote_ids}
             event.attributed_to = _mapped(sources, event.attributed_to)
-            if "reported_by" in event.extra:
-                event.extra["reported_by"] = [_mapped(sources, r) for r in event.extra["reported_by"]]
+            event.reported_by = [_mapped(sources, r) for r in event.reported_by]
         doc.entities += part.entities
         doc.quotes += part.quotes
         doc.times += part.times

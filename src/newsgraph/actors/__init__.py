@@ -12,5 +12,8 @@ The entities stage runs three steps over the one spaCy parse of a document:
   the text first (titles, appositives, NORP/GPE modifiers), then from the curated tables;
 - `home`: officials the text does not place get the country the story is clearly set in.
 
-The curated tables live in `newsgraph/knowledge/` and are loaded once by `knowledge`.
+The curated tables live in `newsgraph/knowledge/` and are loaded once by `knowledge`: outlets,
+international organisations, bodies, leaders, roles, company suffixes, sports teams, the word
+lists of `actor_words.tsv`, and the countries of the one country table (`knowledge.countries`,
+shared with the places gazetteer).
 """

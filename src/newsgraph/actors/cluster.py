@@ -14,18 +14,17 @@ or pronoun.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Optional
 
 from ..document import Document, Entity, Mention
-from .knowledge import Knowledge, squash
+from .knowledge import Knowledge, Known, actor_words, squash
 from .tokens import Name, name_text, span_chars, token_view
 from .pronouns import resolve_pronouns
 
 SMALL_WORDS = frozenset(("of", "the", "and", "for", "de", "du", "la", "le", "des", "on", "in", "&"))
-MEDIA_NOUNS = frozenset(("newspaper", "paper", "agency", "news agency", "broadcaster",
-                         "daily", "outlet", "channel", "network", "station"))
-BODY_NOUNS = frozenset(("ministry", "department", "government", "agency", "army", "military",
-                        "kremlin", "council", "parliament", "court", "party", "company", "bank"))
+# a noun for an outlet ("the newspaper"): it refers back to one
+MEDIA_NOUNS = actor_words()["media_noun"]
 
 
 def _text(sdoc, x: Name) -> str:
@@ -53,7 +52,18 @@ class _Cluster:
             self.words.update(squash(w) for w in text.split())
 
 
-def build_entities(doc: Document, found: list[Name], kb: Knowledge) -> list[Entity]:
+@dataclass
+class NamedEntity:
+    """An entity with what clustering learned of it: the known actor its names stand for, and
+    the names themselves (token spans of the parse), which coding reads for titles. Working
+    data of the entities stage: only `entity` goes on the Document."""
+
+    entity: Entity
+    known: Optional[Known] = None
+    names: list[Name] = field(default_factory=list)
+
+
+def build_entities(doc: Document, found: list[Name], kb: Knowledge) -> list[NamedEntity]:
     """Cluster the names into entities E1, E2, ... in order of first mention."""
     sdoc, offset = doc.parse, doc.parse_offset
     clusters: list[_Cluster] = []
@@ -92,12 +102,10 @@ def build_entities(doc: Document, found: list[Name], kb: Knowledge) -> list[Enti
         mentions = [Mention(span_chars(sdoc, x)[0] + offset, span_chars(sdoc, x)[1] + offset,
                             "name") for x in c.names]
         ent = Entity(id="", label=c.label, name=c.name, mentions=mentions)
-        ent.known = c.known  # type: ignore[attr-defined]  (read by coding, not serialised)
-        ent.names = c.names  # type: ignore[attr-defined]
-        entities.append(ent)
-    entities.sort(key=lambda e: e.mentions[0].start)
-    for i, ent in enumerate(entities, 1):
-        ent.id = f"E{i}"
+        entities.append(NamedEntity(ent, c.known, c.names))
+    entities.sort(key=lambda e: e.entity.mentions[0].start)
+    for i, named in enumerate(entities, 1):
+        named.entity.id = f"E{i}"
     return entities
 
 
@@ -174,17 +182,7 @@ def add_references(doc: Document, kb: Knowledge) -> None:
         ent.mentions.append(m)
     for ent in doc.entities:
         ent.mentions.sort(key=lambda m: m.start)
-    resolve_pronouns(doc, _person_nouns(kb))
-
-
-def _person_nouns(kb: Knowledge) -> frozenset:
-    """Head nouns of the person roles ("official", "spokesman"): an unnamed subject so headed
-    can itself be what "he" or "she" refers to."""
-    words = getattr(kb, "_person_nouns", None)
-    if words is None:
-        words = frozenset(p.split()[-1] for p, (_, person) in kb.roles.items() if person)
-        kb._person_nouns = words  # type: ignore[attr-defined]
-    return words
+    resolve_pronouns(doc, kb.person_nouns)
 
 
 def _nominal(sdoc, i: int, kb: Knowledge, covered: set, offset: int):
@@ -231,7 +229,7 @@ def _role_fit(nominal: str, known: Optional[str], kb: Knowledge) -> int:
         return 2
     if nominal in kb.leader_roles:
         known_leader = any(phrase in known for phrase in kb.leader_roles)
-        generic = nominal in ("leader", "strongman", "dictator", "head of state", "ruler")
+        generic = nominal in actor_words()["generic_leader"]
         return 1 if known_leader and generic else -1
     return 1 if nominal.split()[-1] in known.split() else -1
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..document import Actor, Document, Entity
+from .cluster import NamedEntity
 from .knowledge import Knowledge, term_on, terms_covering
 
 WINDOW = 7  # tokens read before a name for its title
@@ -26,11 +27,12 @@ def make_actor(country: Optional[str], sector: Optional[str], role: Optional[str
     return Actor(code=code, country=country, sector=sector, role=role)
 
 
-def code_entities(doc: Document, kb: Knowledge) -> None:
+def code_entities(doc: Document, named: list[NamedEntity], kb: Knowledge) -> None:
     """Set `actor` on each entity that is a political actor: its own coding first, then the
     country (and sector) of the state it is named with when that left the country unknown."""
-    for ent in doc.entities:
-        actor = code_entity(doc, ent, kb)
+    for one in named:
+        ent = one.entity
+        actor = code_entity(doc, one, kb)
         if actor is None or (not actor.country and actor.sector not in NO_STATE_SECTORS):
             actor = _with_state(actor, state_actor(doc, ent, kb))
         if actor is not None:
@@ -46,8 +48,10 @@ def _with_state(actor: Optional[Actor], state: Optional[Actor]) -> Optional[Acto
     return make_actor(state.country, actor.sector or state.sector, actor.role)
 
 
-def code_entity(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
-    known = getattr(ent, "known", None)
+def code_entity(doc: Document, named: NamedEntity, kb: Knowledge) -> Optional[Actor]:
+    """The coding of one entity from what it is known as (a state, an outlet, an organisation,
+    a leader) and the titles around its names; None when it is no political actor."""
+    ent, known = named.entity, named.known
     if ent.label in ("GPE",) and known is not None and known.kind in ("country", "capital"):
         return make_actor(known.country, "GOV", None if known.kind == "country" else "capital")
     if ent.label == "ORG":
@@ -59,9 +63,9 @@ def code_entity(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
                 return Actor(code="IGO", country=None, sector="IGO", role=known.canonical)
             country = known.country if known.country not in ("INT", "") else None
             return make_actor(country, known.sector, known.role)
-        return _code_org(doc, ent, kb)
+        return _code_org(doc, named, kb)
     if ent.label == "PERSON":
-        return _code_person(doc, ent, kb)
+        return _code_person(doc, named, kb)
     return None
 
 
@@ -131,10 +135,10 @@ def _read_title(toks, kb: Knowledge):
     return role, sector, country
 
 
-def _code_person(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
-    sdoc = doc.parse
+def _code_person(doc: Document, named: NamedEntity, kb: Knowledge) -> Optional[Actor]:
+    sdoc, ent = doc.parse, named.entity
     role = sector = country = None
-    for x in getattr(ent, "names", [])[:4]:
+    for x in named.names[:4]:
         for toks in (_window_before(sdoc, x.start), _window_after(sdoc, x.end)):
             if not toks:
                 continue
@@ -150,7 +154,7 @@ def _code_person(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
         if role and country:
             break
     term = None
-    for x in getattr(ent, "names", []):
+    for x in named.names:
         name = sdoc[x.start:x.end].text
         if x.end - x.start > 1 or not term:
             terms = kb.leader_terms(name)
@@ -198,10 +202,9 @@ def _nearest_org_country(doc: Document, ent: Entity, before_token: int):
     return best[1].country, best[1].sector
 
 
-def _code_org(doc: Document, ent: Entity, kb: Knowledge) -> Optional[Actor]:
+def _code_org(doc: Document, named: NamedEntity, kb: Knowledge) -> Optional[Actor]:
     """An organisation named with its state ("South Korean" + "Defense Ministry") or a role word."""
-    sdoc = doc.parse
-    names = getattr(ent, "names", [])
+    sdoc, ent, names = doc.parse, named.entity, named.names
     if not names:
         return None
     x = names[0]

@@ -1,4 +1,4 @@
-"""Curated actor knowledge: countries, outlets, international organisations, government bodies,
+"""Curated actor knowledge: countries (the one country table, knowledge/countries.py), outlets, international organisations, government bodies,
 leaders and role words, loaded once from `newsgraph/knowledge/*.tsv` into lookup tables.
 
 Names are looked up by a normalised key (`name_key`): lower case, typographic apostrophes
@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..knowledge import KNOWLEDGE_DIR as KNOWLEDGE, read_rows  # KNOWLEDGE: used by the tests
+from ..knowledge import TableError, read_table, read_words, split_cell
+from ..knowledge.countries import countries
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 _SPACE = re.compile(r"\s+")
@@ -71,6 +72,9 @@ class Knowledge:
     roles: dict[str, tuple[str, bool]] = field(default_factory=dict)  # phrase -> (sector, person)
     leader_roles: frozenset = frozenset()  # heads of state or government ("president", "leader")
     speaker_roles: frozenset = frozenset()  # roles that speak for another body ("spokesman")
+    # head nouns of the person roles ("official", "spokesman"): an unnamed subject so headed can
+    # itself be what "he" or "she" refers to (actors.pronouns)
+    person_nouns: frozenset = frozenset()
     role_words: int = 1
     demonyms: dict[str, str] = field(default_factory=dict)  # name_key -> ISO3 (also countries)
     teams: set[str] = field(default_factory=set)  # squash() of teams named like places
@@ -102,88 +106,95 @@ def _first_word(key: str) -> str:
     return re.split(r"[ '\-.]", key, maxsplit=1)[0] or key
 
 
-def read_tsv(name: str) -> list[dict[str, str]]:
-    """Rows of a knowledge TSV as dicts; '#' lines are the source header."""
-    rows, header = [], None
-    for cols in read_rows(name):
-        cols = [c.strip() for c in cols]
-        if header is None:
-            header = cols
-            continue
-        cols += [""] * (len(header) - len(cols))
-        rows.append(dict(zip(header, cols)))
-    return rows
+# the columns each table's loader reads (knowledge.read_table checks them against the header)
+OUTLET_COLUMNS = ("name", "aliases", "country", "kind", "common")
+IGO_COLUMNS = ("name", "aliases", "parent")
+BODY_COLUMNS = ("name", "aliases", "country", "sector", "role")
+LEADER_COLUMNS = ("name", "aliases", "country", "office", "sector", "start", "end", "role")
+TEAM_COLUMNS = ("name", "sport", "country")
+SUFFIX_COLUMNS = ("suffix", "note")
+ROLE_COLUMNS = ("phrase", "sector", "person", "leader", "speaks_for")
 
 
-def _split(cell: str) -> list[str]:
-    return [x.strip() for x in cell.split("|") if x.strip()]
+def _common_names(row, names: list[str]) -> frozenset[str]:
+    """The names of an outlet that are everyday words too (the `common` column): whole names,
+    each one of the outlet's own names, so "The Hindu" is weak and "the" or "Hindu" is not."""
+    common = frozenset(split_cell(row.common))
+    stray = common.difference(names)
+    if stray:
+        raise TableError(f"outlets.tsv: {row.name}: common names {sorted(stray)} are not among "
+                         f"the outlet's names {names}")
+    return common
 
 
-# Outlet names that are also everyday English words: they only confirm a name spaCy found.
-WEAK_OUTLET_WORDS = frozenset(
-    "time focus express independent guardian sun star nation punch stuff fox insider trend beta "
-    "petra kan dawn mail observer economist times telegraph standard herald mirror age australian "
-    "national citizen hill atlantic diplomat sky fortune forbes globo semana reforma stern welt "
-    "zeit bild vox tempo sabah zaman politika expresso publico folha kompas mehr fars ria rai "
-    "the hindu the nation the sun the times the star the herald the national the standard "
-    "the citizen the age the hill the independent the observer the guardian the telegraph "
-    "the economist the australian the punch the atlantic the diplomat the intercept "
-    "granma andina pravda meduza trend sputnik stuff vanguard sowetan".split(" "))
+ACTOR_WORD_KINDS = ("body_head", "media_noun", "generic_leader", "raising_verb", "weather_verb",
+                    "sport")
+
+
+@functools.lru_cache(maxsize=1)
+def actor_words() -> dict[str, frozenset[str]]:
+    """The word lists of knowledge/actor_words.tsv by kind (see its header), read once."""
+    return {kind: frozenset(words)
+            for kind, words in read_words("actor_words.tsv", ACTOR_WORD_KINDS).items()}
 
 
 @functools.lru_cache(maxsize=1)
 def load() -> Knowledge:
     """Read every table once (cached for the process)."""
     kb = Knowledge()
-    for row in read_tsv("actor_countries.tsv"):
-        iso = row["iso3"]
-        canonical = row["name"]
-        for n in [canonical, *_split(row["aliases"])]:
+    for row in countries():
+        if not row.actor:
+            continue
+        iso = row.iso3
+        canonical = row.name
+        for n in row.names:
             kb.add(n, Known("country", "GPE", canonical, iso, "GOV", acronym=bool(_ACRONYM.match(n))))
             kb.demonyms[name_key(n)] = iso
-        for n in _split(row["demonyms"]):
+        for n in row.demonyms:
             kb.add(n, Known("demonym", "NORP", canonical, iso, acronym=bool(_ACRONYM.match(n))))
             kb.demonyms.setdefault(name_key(n), iso)
-        for n in _split(row["capitals"]):
+        for n in row.capitals:
             kb.add(n, Known("capital", "GPE", n, iso, "GOV"))
             kb.demonyms.setdefault(name_key(n), iso)
-        for n in _split(row.get("territories", "")):
+        for n in row.territories:
             kb.add(n, Known("territory", "GPE", n, iso))
             kb.demonyms.setdefault(name_key(n), iso)
-    for row in read_tsv("outlets.tsv"):
-        for n in [row["name"], *_split(row["aliases"])]:
-            key = name_key(n)
-            weak = key in WEAK_OUTLET_WORDS or (len(n) <= 3 and _ACRONYM.match(n) is not None)
-            kb.add(n, Known("outlet", "ORG", row["name"], row["country"], "MED", row["kind"],
+    for row in read_table("outlets.tsv", OUTLET_COLUMNS):
+        names = [row.name, *split_cell(row.aliases)]
+        common = _common_names(row, names)
+        for n in names:
+            weak = n in common or (len(n) <= 3 and _ACRONYM.match(n) is not None)
+            kb.add(n, Known("outlet", "ORG", row.name, row.country, "MED", row.kind,
                             acronym=bool(_ACRONYM.match(n)), weak=weak))
-    for row in read_tsv("igos.tsv"):
-        for n in [row["name"], *_split(row["aliases"])]:
+    for row in read_table("igos.tsv", IGO_COLUMNS):
+        for n in [row.name, *split_cell(row.aliases)]:
             n = re.sub(r"^the ", "", n)
-            kb.add(n, Known("igo", "ORG", row["name"], None, "IGO", row["parent"] or None,
+            kb.add(n, Known("igo", "ORG", row.name, None, "IGO", row.parent or None,
                             acronym=bool(_ACRONYM.match(n))))
-    for row in read_tsv("bodies.tsv"):
-        for n in [row["name"], *_split(row["aliases"])]:
+    for row in read_table("bodies.tsv", BODY_COLUMNS):
+        for n in [row.name, *split_cell(row.aliases)]:
             n = re.sub(r"^the ", "", n)
-            kb.add(n, Known("body", "ORG", row["name"], row["country"], row["sector"], row["role"],
+            kb.add(n, Known("body", "ORG", row.name, row.country, row.sector, row.role,
                             acronym=bool(_ACRONYM.match(n))))
-    for row in read_tsv("leaders.tsv"):
-        term = Term(row["name"], row["country"], row["office"], row["sector"], row["start"],
-                    row["end"], row["role"])
-        for n in [row["name"], *_split(row["aliases"])]:
+    for row in read_table("leaders.tsv", LEADER_COLUMNS):
+        term = Term(row.name, row.country, row.office, row.sector, row.start, row.end, row.role)
+        for n in [row.name, *split_cell(row.aliases)]:
             terms = kb.terms.setdefault(squash(n), [])
             if term not in terms:
                 terms.append(term)
             if len(n.split()) >= 2:  # full names only: a bare surname is not evidence enough
-                kb.add(n, Known("leader", "PERSON", row["name"], row["country"], row["sector"],
-                                row["role"]))
-    for row in read_tsv("sports_teams.tsv"):
-        kb.teams.add(squash(row["name"]))
-    kb.company_suffixes = frozenset(row["suffix"] for row in read_tsv("company_suffixes.tsv"))
-    for row in read_tsv("roles.tsv"):
-        kb.roles[row["phrase"]] = (row["sector"], row["person"] == "1")
-        kb.role_words = max(kb.role_words, len(row["phrase"].split()))
-    kb.leader_roles = frozenset(r["phrase"] for r in read_tsv("roles.tsv") if r["leader"] == "1")
-    kb.speaker_roles = frozenset(r["phrase"] for r in read_tsv("roles.tsv") if r["speaks_for"] == "1")
+                kb.add(n, Known("leader", "PERSON", row.name, row.country, row.sector, row.role))
+    for row in read_table("sports_teams.tsv", TEAM_COLUMNS):
+        kb.teams.add(squash(row.name))
+    kb.company_suffixes = frozenset(row.suffix for row in read_table("company_suffixes.tsv",
+                                                                     SUFFIX_COLUMNS))
+    roles = read_table("roles.tsv", ROLE_COLUMNS)
+    for row in roles:
+        kb.roles[row.phrase] = (row.sector, row.person == "1")
+        kb.role_words = max(kb.role_words, len(row.phrase.split()))
+    kb.leader_roles = frozenset(r.phrase for r in roles if r.leader == "1")
+    kb.speaker_roles = frozenset(r.phrase for r in roles if r.speaks_for == "1")
+    kb.person_nouns = frozenset(p.split()[-1] for p, (_, person) in kb.roles.items() if person)
     return kb
 
 

@@ -27,7 +27,7 @@ from collections import defaultdict
 from typing import Optional
 
 from .companies import company_pattern, suffix_of
-from .knowledge import Knowledge, Known, name_key, squash
+from .knowledge import Knowledge, Known, actor_words, name_key, squash
 from .sports import add_table_teams, is_sports, sports_teams
 from .tokens import Name, choose, in_dateline, name_text, token_view
 
@@ -35,11 +35,7 @@ NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT"
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
 STATE_KINDS = ("country", "demonym", "capital", "territory")  # names that stand for a state
 # the last word of a state body's name ("the Russian Defence Ministry")
-BODY_HEADS = frozenset(("ministry", "ministries", "department", "office", "army", "navy",
-                        "forces", "force", "embassy", "government", "cabinet", "police",
-                        "parliament", "military", "guard", "guards", "command", "agency",
-                        "service", "services", "intelligence", "consulate", "mission",
-                        "administration", "presidency"))
+BODY_HEADS = actor_words()["body_head"]
 DROP_UNCONFIRMED_CAPS = False  # measured on CoNLL dev: see the issue report
 
 

@@ -50,6 +50,7 @@ from collections import deque
 from typing import Optional
 
 from ..document import Document, Entity, Mention
+from .knowledge import actor_words
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 THING_PRONOUNS = frozenset(("it", "its"))
@@ -71,9 +72,8 @@ REACH = 80  # tokens / candidates a pronoun looks back over within a sentence: a
 
 # "it" that points at nothing: a raising or evaluative predicate with a clause after it
 # ("it is possible that", "it would be impolite to"), weather and time ("it rained", "it is time")
-RAISING_VERBS = frozenset(("seem", "appear", "happen", "matter", "remain", "rain", "snow",
-                           "take", "look", "sound", "turn", "occur"))
-WEATHER = frozenset(("rain", "snow", "pour", "drizzle", "freeze", "hail"))
+RAISING_VERBS = actor_words()["raising_verb"]
+WEATHER = actor_words()["weather_verb"]
 CLAUSE_DEPS = frozenset(("ccomp", "xcomp", "csubj", "advcl"))
 # salience weights (Lappin and Leass 1994): grammatical role of the mention's head
 ROLE_WEIGHT = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40, "appos": 40,

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 
-from .knowledge import Knowledge, name_key, squash
+from .knowledge import Knowledge, actor_words, name_key, squash
 from .tokens import DATELINE, Name, choose, token_view
 
-SPORTS_WORDS = re.compile(
-    r"\b(soccer|football|cricket|tennis|golf|baseball|basketball|rugby|hockey|athletics|"
-    r"cycling|motor racing|formula one|boxing|skiing|swimming|volleyball|handball|"
-    r"league|cup|championship|olympic|grand prix|standings|results|scoreboard)\b", re.I)
+# a sport or a word of results in the first line: a sports report (knowledge/actor_words.tsv)
+SPORTS_WORDS = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(actor_words()["sport"])))
+                          + r")\b", re.I)
 SCORE = re.compile(r"(^|\s)\d{1,3}\s?-\s?\d{1,3}(\s|$)|\b\d+ \d+ \d+ \d+\b")
 
 

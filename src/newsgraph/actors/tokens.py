@@ -51,12 +51,23 @@ class TokenView:
     idx: list[int]
 
 
+TOKEN_VIEW_KEY = "newsgraph.tokens"
+
+
 def token_view(sdoc) -> TokenView:
-    view = sdoc.user_data.get("newsgraph.tokens")
+    """The token view of a parse, built on first use and kept in its `user_data` while the
+    entities stage runs (the stage drops it when done: `drop_token_view`)."""
+    view = sdoc.user_data.get(TOKEN_VIEW_KEY)
     if view is None:
         view = TokenView(sdoc.text, [t.text for t in sdoc], [t.idx for t in sdoc])
-        sdoc.user_data["newsgraph.tokens"] = view
+        sdoc.user_data[TOKEN_VIEW_KEY] = view
     return view
+
+
+def drop_token_view(sdoc) -> None:
+    """Forget the token view: it is the entities stage's working data, not part of the parse
+    later stages read (and it would hold a copy of every token's text until the parse goes)."""
+    sdoc.user_data.pop(TOKEN_VIEW_KEY, None)
 
 
 def choose(entries: list[Known]) -> Known:

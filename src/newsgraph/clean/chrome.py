@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..knowledge import read_rows, table_path
+from ..knowledge import read_table, table_path
 
 if TYPE_CHECKING:
     from .lines import Line
@@ -30,30 +30,32 @@ class ChromeLexicon:
     end: dict[str, float]
     byline: frozenset[str]
     outlets: dict[str, str]  # lower-cased name -> spelling as written in the file
-    stopwords: frozenset[str]
     comment_verbs: frozenset[str]
+    lede_words: frozenset[str]  # words of a reporting lede, rare in a headline
     max_start_words: int
+
+
+CHROME_COLUMNS = ("kind", "phrase", "weight")
 
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon(path: str | None = None) -> ChromeLexicon:
     """Read the chrome lexicon once (cached)."""
     tables: dict[str, dict[str, float]] = {k: {} for k in ("line", "start", "contain", "end")}
-    byline, stopwords, comment, outlets = set(), set(), set(), {}
+    byline, comment, lede, outlets = set(), set(), set(), {}
     file = table_path(Path(path) if path else "chrome.tsv")
-    for cols in read_rows(file):
-        kind, phrase = cols[0].strip(), cols[1].strip()
-        weight = float(cols[2]) if len(cols) > 2 and cols[2].strip() else 6.0
+    for kind, phrase, weight in read_table(file, CHROME_COLUMNS):
+        weight = float(weight) if weight else 6.0
         if kind in tables:
             tables[kind][normalise(phrase)] = weight
         elif kind == "byline":
             byline.add(phrase.lower())
         elif kind == "outlet":
             outlets[phrase.lower()] = phrase
-        elif kind == "stopword":
-            stopwords.add(phrase.lower())
         elif kind == "comment":
             comment.add(phrase.lower())
+        elif kind == "lede":
+            lede.add(phrase.lower())
         else:
             raise ValueError(f"{path or file}: unknown kind {kind!r}")
     max_start = max((len(p.split()) for p in (*tables["start"], *tables["end"])), default=1)
@@ -62,7 +64,7 @@ def load_lexicon(path: str | None = None) -> ChromeLexicon:
                             if phrases else r"(?!)")
     return ChromeLexicon(tables["line"], tables["start"], tables["contain"], contain_re,
                          tables["end"],
-                         frozenset(byline), outlets, frozenset(stopwords), frozenset(comment),
+                         frozenset(byline), outlets, frozenset(comment), frozenset(lede),
                          max_start)
 
 

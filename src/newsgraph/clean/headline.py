@@ -7,7 +7,7 @@ from typing import Optional
 import regex
 
 from .bylines import _BYLINE, _name_line, match_dateline
-from .chrome import normalise
+from .chrome import load_lexicon, normalise
 from .lines import _DATE_LINE, _WORD, Line
 
 
@@ -89,16 +89,12 @@ def first_line_headline(line: Line, following: Line) -> bool:
     if not line.sentence_end or line.text.isupper():
         return True
     words = _WORD.findall(line.text)
-    lede = "," in line.text or any(w in _LEDE_WORDS or (len(w) > 4 and w.endswith("ed"))
+    lede_words = load_lexicon().lede_words
+    lede = "," in line.text or any(w in lede_words or (len(w) > 4 and w.endswith("ed"))
                                    for w in words if w.islower())
     if lede:
         return False
     return _title_or_caps(line) or (line.words <= 16 and following.words > line.words + 4)
-
-
-# words of a reporting lede, rare in a headline (which is in the present tense)
-_LEDE_WORDS = frozenset({"said", "says", "reported", "announced", "told", "was", "were", "had",
-                         "has", "yesterday", "today"})
 
 
 def _title_or_caps(line: Line) -> bool:

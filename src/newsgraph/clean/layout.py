@@ -102,12 +102,32 @@ def find_layout(text: str, title: str | None = None) -> Layout:
     """Find headline, body, dateline, chrome, authors and outlet of a plain-text article.
 
     `title` is the headline when the caller knows it: if a line of the text is that title,
-    that line is the headline. Pure and linear in the length of the text.
-    """
+    that line is the headline. Pure and linear in the length of the text. The steps: score the
+    lines, choose the body's run of lines, place the headline, read the bylines at the top of
+    the body, find the dateline; each moves the start of the body `a` (lines [a, b] are the
+    body)."""
     lex = load_lexicon()
     lines = split_lines(text)
     if not lines:
         return Layout(None, Span(len(text), len(text)), None)
+    score_lines(lines, lex)
+    clean = not any(ln.chrome >= 4 for ln in lines)
+    a, b = body_run(lines, clean, lex)
+    headline_i, a, b = place_headline(lines, title, a, b, clean)
+    authors, outlet, a = read_bylines(lines, headline_i, a, b, lex)
+    a = min(a, b)
+    a, dateline, agency = find_dateline(lines, headline_i, a)
+    if agency:
+        outlet = outlet or lex.outlets.get(agency.lower(), agency)
+    body = Span(lines[a].start, lines[b].end)
+    headline = Span(lines[headline_i].start, lines[headline_i].end) if headline_i is not None else None
+    chrome = _chrome_spans(lines, a, b, headline_i)
+    return Layout(headline, body, dateline, chrome, authors, outlet)
+
+
+def score_lines(lines: list[Line], lex: ChromeLexicon) -> None:
+    """Give each line its chrome weight, end-of-article marker, repetition (a short line seen
+    twice is a menu or a share bar) and prose score."""
     counts: dict[str, int] = {}
     for ln in lines:
         counts[ln.norm] = counts.get(ln.norm, 0) + 1
@@ -116,19 +136,27 @@ def find_layout(text: str, title: str | None = None) -> Layout:
         ln.repeated = counts[ln.norm] > 1 and ln.words < 12
         ln.score = score_line(ln)
 
-    clean = not any(ln.chrome >= 4 for ln in lines)
+
+def body_run(lines: list[Line], clean: bool, lex: ChromeLexicon) -> tuple[int, int]:
+    """The body's lines [a, b]: every line of a text without chrome; else the best run,
+    extended over the story's own low-scoring lines up to chrome or a strong end marker,
+    trimmed of chrome at its end, and started at a dateline or byline a few lines in."""
     n = len(lines)
     if clean:
-        a, b = 0, n - 1
-    else:
-        a, b = choose_run(lines)
-        # extend over the story's own low-scoring lines, up to chrome or a strong end marker
-        while b + 1 < n and _extendable(lines[b + 1]) and not _followed_by_nav(lines, b + 1):
-            b += 1
-        while b > a and lines[b].score < 0 and not _extendable(lines[b]):
-            b -= 1
-        a = story_start(lines, a, b, lex)
-    # headline
+        return 0, n - 1
+    a, b = choose_run(lines)
+    while b + 1 < n and _extendable(lines[b + 1]) and not _followed_by_nav(lines, b + 1):
+        b += 1
+    while b > a and lines[b].score < 0 and not _extendable(lines[b]):
+        b -= 1
+    return story_start(lines, a, b, lex), b
+
+
+def place_headline(lines: list[Line], title: Optional[str], a: int, b: int,
+                   clean: bool) -> tuple[Optional[int], int, int]:
+    """The headline's line (the caller's title when a line is it, else a headline-like line
+    before the body) and the body's lines after it; a text that is only a headline has no
+    headline, and that line is its body."""
     headline_i: Optional[int] = None
     if title:
         headline_i = find_title_line(lines, title, b + 1)
@@ -139,18 +167,29 @@ def find_layout(text: str, title: str | None = None) -> Layout:
         if a > b:  # the text is a headline and nothing else
             a = b = headline_i
             headline_i = None
-    # bylines at the top of the body, and just before it
-    authors, outlet = [], None
-    scan_from = (headline_i + 1) if headline_i is not None else max(0, a - 6)
-    k = scan_from
-    while k < b and k <= a + 2:
+    return headline_i, a, b
+
+
+BYLINE_LOOKBACK = 6  # lines before the body read for bylines when there is no headline
+BYLINE_LOOKAHEAD = 2  # lines into the body that may still be bylines or date lines
+
+
+def read_bylines(lines: list[Line], headline_i: Optional[int], a: int, b: int,
+                 lex: ChromeLexicon) -> tuple[list[str], Optional[str], int]:
+    """Authors and outlet from the bylines after the headline (or just before the body), and
+    the start of the body after the bylines and date lines that open it."""
+    authors: list[str] = []
+    outlet = None
+    n = len(lines)
+    k = (headline_i + 1) if headline_i is not None else max(0, a - BYLINE_LOOKBACK)
+    while k < b and k <= a + BYLINE_LOOKAHEAD:
         nxt = lines[k + 1].text if k + 1 < n else None
         got = parse_byline(lines[k].text, nxt, lex)
         is_date = bool(_DATE_LINE.match(lines[k].text))
         if got:
             authors.extend(x for x in got[0] if x not in authors)
             outlet = outlet or got[1]
-            if got[2]:
+            if got[2]:  # the byline took the next line too
                 k += 1
             if k >= a:
                 a = k + 1
@@ -159,24 +198,22 @@ def find_layout(text: str, title: str | None = None) -> Layout:
         elif k >= a:
             break
         k += 1
-    a = min(a, b)
-    # dateline: the line before the body may be one on its own ("LONDON 1996-08-30")
-    dateline = None
+    return authors, outlet, a
+
+
+def find_dateline(lines: list[Line], headline_i: Optional[int],
+                  a: int) -> tuple[int, Optional[Span], Optional[str]]:
+    """The dateline opening the body, the body's first line (a dateline alone on the line
+    before the body, "LONDON 1996-08-30", joins it) and the agency the dateline names."""
     if a > 0 and (headline_i is None or a - 1 > headline_i):
         prev = lines[a - 1]
         m = match_dateline(prev.text)
         if m and m[0] >= len(prev.text) - 3:
             a -= 1
     m = match_dateline(lines[a].text)
-    if m:
-        dateline = Span(lines[a].start, lines[a].start + m[0])
-        if m[1]:
-            agency = m[1]
-            outlet = outlet or lex.outlets.get(agency.lower(), agency)
-    body = Span(lines[a].start, lines[b].end)
-    headline = Span(lines[headline_i].start, lines[headline_i].end) if headline_i is not None else None
-    chrome = _chrome_spans(lines, a, b, headline_i)
-    return Layout(headline, body, dateline, chrome, authors, outlet)
+    if not m:
+        return a, None, None
+    return a, Span(lines[a].start, lines[a].start + m[0]), m[1]
 
 
 # how far into the chosen run a dateline or byline may move the start of the story

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .chrome import load_lexicon, normalise
+from ..knowledge.function_words import function_words
+from .chrome import normalise
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # letters (stdlib re: faster here)
 _DIGIT = regex.compile(r"\p{N}")
@@ -53,7 +54,7 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of `text`, with offsets of their stripped content."""
-    stopwords = load_lexicon().stopwords
+    stopwords = function_words()
     lines: list[Line] = []
     pos = 0
     for raw in text.splitlines(keepends=True):

@@ -170,6 +170,8 @@ def _run_sql(db: str, sql: str, params: dict, fmt: str) -> int:
     store = _reader(db)
     try:
         names, rows = store.query(sql, params)
+    except UsageError:
+        raise  # MissingExtra: already one line saying what to install
     except StoreError as err:
         raise UsageError(str(err))
     except Exception as err:  # noqa: BLE001 - a bad query is the user's input: one line

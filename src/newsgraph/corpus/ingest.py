@@ -10,7 +10,8 @@ process pool (`run.local.analyze_stream`, as `newsgraph extract` uses) or Dask
 parent turns each record into table rows (`rows.article_rows`) and commits them in batches of
 whole articles: one transaction holds every row of each article it writes, so nobody ever
 sees half of one. Inputs that cannot be analysed go to the `errors` table; they never stop the
-run. Each run is a row of `runs`: when, which version and stages, what it saw and added.
+run. Each run is a row of `runs`: when, which version, stages and knowledge tables (their
+digest), what it saw and added.
 """
 from __future__ import annotations
 
@@ -64,23 +65,25 @@ def ingest(paths: list[str], db: Union[str, Store], *, workers: Optional[int] = 
            batch_articles: int = BATCH_ARTICLES, batch_seconds: float = BATCH_SECONDS,
            on_progress: Callable[[IngestStats], None] = lambda s: None) -> IngestStats:
     """Ingest every article of `paths` into the store `db`; returns the run's counts."""
-    from .. import __version__
+    from .. import __version__, knowledge
     from ..pipeline import DEFAULT_STAGES
     from ..run.local import default_workers
 
+    engine_stream = _engine(engine)
     store = open_store(db) if isinstance(db, str) else db
     store.create_schema()
     workers = workers if workers is not None else default_workers()
     known = store.keys()
     stats = IngestStats(run_id=uuid.uuid4().hex)
     store.insert_rows("runs", [(stats.run_id, _now(), None, __version__, json.dumps(list(DEFAULT_STAGES)),
-                                engine, workers, json.dumps(list(paths)), "running", 0, 0, 0, 0)])
+                                engine, workers, json.dumps(list(paths)), "running", 0, 0, 0, 0,
+                                knowledge.digest())])
     writer = _BatchWriter(store, stats, batch_articles, batch_seconds)
     feed = _Feed(iter_items(paths, text_column), known, stats)
     try:
         lines = feed.lines()
         first = next(lines, None)  # nothing new to analyse: start no pool, load no model
-        stream = _engine(engine)(itertools.chain([first], lines), workers=workers, scheduler=scheduler) \
+        stream = engine_stream(itertools.chain([first], lines), workers=workers, scheduler=scheduler) \
             if first is not None else iter(())
         for out in stream:
             item = feed.done()
@@ -116,7 +119,9 @@ def _engine(name: str):
 
         return lambda lines, workers, scheduler: analyze_stream(lines, workers=workers)
     if name == "dask":
-        from ..run.dask_engine import analyze_stream as dask_stream
+        from ..run.dask_engine import analyze_stream as dask_stream, load_distributed
+
+        load_distributed()  # before the run starts: MissingExtra when Dask is not installed
 
         return lambda lines, workers, scheduler: dask_stream(lines, workers=workers, scheduler=scheduler)
     raise ValueError(f"unknown engine {name!r}: use local or dask")

@@ -10,8 +10,8 @@ own land in the row's `extra` (a JSON object), and the whole contract record, mi
 is kept in `articles.record`: nothing the pipeline says is lost, and a new layer fills its
 table with no change here.
 
-`runs` says what each ingest processed with which version; `errors` keeps inputs that could
-not be analysed (keyed by content hash too, so a second ingest does not add them again).
+`runs` says what each ingest processed with which version and which knowledge tables (their
+digest); `errors` keeps inputs that could not be analysed (keyed by content hash too, so a second ingest does not add them again).
 
 The DDL uses only types and statements both engines accept (TEXT, INTEGER, BIGINT, DOUBLE
 PRECISION, DATE, TIMESTAMP; CREATE ... IF NOT EXISTS). docs/corpus.md documents every column.
@@ -116,6 +116,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("sources", "TEXT"),             # JSON list of the paths given
         ("status", "TEXT"),              # running | done | failed (a killed run stays running)
         ("seen", "INTEGER"), ("added", "INTEGER"), ("skipped", "INTEGER"), ("errors", "INTEGER"),
+        ("knowledge_digest", "TEXT"),    # newsgraph.knowledge.digest(): the tables that coded it
     ],
     "errors": [
         ("error_key", "TEXT NOT NULL PRIMARY KEY"),  # content hash (or hash of the raw line)
@@ -123,6 +124,10 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("error", "TEXT"), ("created_at", "TIMESTAMP"),
     ],
 }
+
+# Columns added to a table after it first shipped, always at its end: `ddl()` adds them to a
+# database made before (ADD COLUMN IF NOT EXISTS, in both engines), whose older rows keep NULL.
+ADDED_COLUMNS: list[tuple[str, str]] = [("runs", "knowledge_digest")]
 
 # The tables written per article (all in one transaction with its `articles` row).
 ARTICLE_TABLES = ("articles", "entities", "mentions", "actors", "quotes", "times", "places",
@@ -163,6 +168,10 @@ def ddl() -> list[str]:
     statements = [f"CREATE TABLE IF NOT EXISTS {table} (\n    "
                   + ",\n    ".join(f"{name} {sqltype}" for name, sqltype in cols) + "\n)"
                   for table, cols in TABLES.items()]
+    types = {(table, name): sqltype for table, cols in TABLES.items() for name, sqltype in cols}
+    for table, name in ADDED_COLUMNS:
+        statements.append(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} "
+                          f"{types[(table, name)]}")
     for table, cols in INDEXES:
         statements.append(f"CREATE INDEX IF NOT EXISTS ix_{table}_{'_'.join(cols)} "
                           f"ON {table} ({', '.join(cols)})")

@@ -181,9 +181,10 @@ def csv_items(path: str, text_column: str = "text") -> Iterator[Item]:
 
 def warc_items(path: str) -> Iterator[Item]:
     """One item per HTML response record of a WARC file; the id and url are the target URI."""
-    from warcio.archiveiterator import ArchiveIterator
-
+    from ..extras import require
     from ..read.text import NotText, decode_bytes
+
+    ArchiveIterator = require("warcio.archiveiterator", "warc", "WARC input").ArchiveIterator
 
     with open(path, "rb") as f:
         records = ArchiveIterator(f)

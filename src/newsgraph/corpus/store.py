@@ -21,6 +21,7 @@ import time
 from datetime import date, datetime
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
+from ..extras import require
 from .schema import ARTICLE_TABLES, TABLES, columns, ddl
 
 LOCK_TIMEOUT_S = 300.0  # how long to wait for another process to release a DuckDB file
@@ -250,7 +251,8 @@ class DuckDBStore(Store):
                                      for i in range(len(names))], names=names)
         con.register("_newsgraph_batch", data)
         try:
-            con.execute(f"INSERT INTO {table} SELECT * FROM _newsgraph_batch")
+            # by name, so an older database that got a column added later still lines up
+            con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT * FROM _newsgraph_batch")
         finally:
             con.unregister("_newsgraph_batch")
 
@@ -274,8 +276,7 @@ class PostgresStore(Store):
         pass  # psycopg opens a transaction on the first statement
 
     def _open(self):
-        import psycopg
-
+        psycopg = require("psycopg", "postgres", "PostgreSQL (--db postgresql://...)")
         try:
             return psycopg.connect(self.url)
         except psycopg.Error as err:

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..knowledge import read_rows
+from ..knowledge import read_table
+
+# a trigger row; a status row puts "@kind" in the first column and its lemmas in the second
+LEXICON_COLUMNS = ("lemma", "pos", "event", "mode", "context", "cameo")
 
 
 @dataclass(frozen=True)
@@ -48,15 +51,12 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     blocking rows before the other rows with a dependent."""
     lex = Lexicon()
     cues: dict[str, set[str]] = {}
-    for cols in read_rows(Path(path) if path else "event_lexicon.tsv"):
-        if cols[0] == "lemma" and len(cols) > 1:  # the column header
+    for row in read_table(Path(path) if path else "event_lexicon.tsv", LEXICON_COLUMNS):
+        if row.lemma.startswith("@"):  # a status row: @kind, then |-separated lemmas
+            cues.setdefault(row.lemma[1:], set()).update(
+                w.strip().lower() for w in row.pos.split("|") if w.strip())
             continue
-        if cols[0].startswith("@"):
-            cues.setdefault(cols[0][1:], set()).update(
-                w.strip().lower() for w in cols[1].split("|") if w.strip())
-            continue
-        cols += [""] * (6 - len(cols))
-        lemma, pos, event, mode, context, cameo = (c.strip() for c in cols[:6])
+        lemma, pos, event, mode, context, cameo = row
         head, _, needs = lemma.lower().partition("+")
         entry = Entry(head, pos.upper(), event, mode or None,
                       tuple(c.strip() for c in context.split(";") if c.strip()),

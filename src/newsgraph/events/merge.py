@@ -16,8 +16,8 @@ evidence sentences, not three events. A later event joins an earlier one when:
 A telling that fits several earlier events joins the latest of them ("Following the tour, Putin
 held a reception" is the visit just told, not Putin's visit of 2000). The joined event shows the
 telling that says most of it (its own date, place and participants) as its trigger and sentence,
-gains every sentence as evidence (`extra["evidence"]`), fills its missing date, place, actors and recipients from the
-later mentions, and lists every source that reports it (`extra["reported_by"]`). It counts as
+gains every sentence as evidence (`Event.evidence`), fills its missing date, place, actors and recipients from the
+later mentions, and lists every source that reports it (`Event.reported_by`). It counts as
 asserted when the article itself asserts it once. A definite mention with no participants ("the
 invitation", "such a visit") is a retelling of the latest event of its type; a headline event
 with no participants ("Rivals agree to truce") is the first body event of its type.
@@ -136,17 +136,17 @@ class Merger:
 
 
 def add_evidence(into: Event, sentences) -> None:
-    """Add sentence spans (dicts) to an event's evidence, each once."""
+    """Add sentence spans to an event's evidence, each once."""
     for sentence in sentences:
-        if sentence not in into.extra["evidence"]:
-            into.extra["evidence"].append(sentence)
+        if sentence not in into.evidence:
+            into.evidence.append(sentence)
 
 
 def absorb(into: Event, ev: Event, from_headline: bool = False) -> None:
     """Fold a retelling into the event it retells. A headline is a compressed telling: the
     body's telling, status and (fuller) participants replace the headline's (which telling is
     shown in the end is `Merger.telling`'s choice)."""
-    add_evidence(into, ev.extra["evidence"])
+    add_evidence(into, ev.evidence)
     if from_headline:  # the body says who reports it; the headline states it flatly
         # from now on the event is the body's telling (not a headline one) for later tellings
         into.trigger, into.sentence = ev.trigger, ev.sentence
@@ -160,8 +160,8 @@ def absorb(into: Event, ev: Event, from_headline: bool = False) -> None:
     for field in ("actor", "recipient"):  # only roles the first telling left open
         if not getattr(into, field):
             setattr(into, field, [i for i in getattr(ev, field) if i not in into.actor + into.recipient])
-    if ev.attributed_to and ev.attributed_to not in into.extra["reported_by"]:
-        into.extra["reported_by"].append(ev.attributed_to)
+    if ev.attributed_to and ev.attributed_to not in into.reported_by:
+        into.reported_by.append(ev.attributed_to)
     if ev.status == "asserted" and into.status == "reported":
         into.status, into.attributed_to = "asserted", None
     elif into.attributed_to is None and into.status == "reported":
@@ -191,19 +191,19 @@ def merge_repeats(events: list[Event], published: Optional[str], country_of: dic
     out = []
     waiting: dict[str, Event] = {}  # a headline event without participants, by type
     for ev in events:
-        ev.extra["reported_by"] = [ev.attributed_to] if ev.attributed_to else []
+        ev.reported_by = [ev.attributed_to] if ev.attributed_to else []
         early = None
         if not merger.in_headline(ev):
             early = waiting.pop(ev.event, None)
             if early is not None:  # "Rivals agree to truce": told in full by the body
                 out.remove(early)
-                ev.extra["evidence"].insert(0, early.sentence.to_dict())
+                ev.evidence.insert(0, early.sentence)
         if not ev.actor and not ev.recipient:
             if merger.in_headline(ev):
                 waiting.setdefault(ev.event, ev)
             prev = antecedent(ev, merger.kept) if id(ev) in anaphors else None
             if prev is not None:
-                add_evidence(prev, [ev.sentence.to_dict()])
+                add_evidence(prev, [ev.sentence])
                 final[id(ev)] = prev
             else:
                 out.append(ev)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from ..document import Document, Flag
-from .lexicon import LoadedTerm, load_lexicon
+from .lexicon import LoadedTerm, flag_words, load_lexicon
 from .voice import Voices
 
 HYPHENS = frozenset({"-", "‐", "‑"})
@@ -29,20 +29,13 @@ NAME_TYPES = frozenset({"WORK_OF_ART", "ORG", "EVENT", "LAW", "PRODUCT", "FAC"})
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 # verbs by which a speaker applies a label: the label is reported, not the writer's
-CALLING = frozenset({"call", "label", "brand", "dub", "describe", "term", "denounce", "decry",
-                     "deride", "refer", "nickname", "liken", "compare", "accuse", "condemn",
-                     "view", "regard", "see", "consider", "treat", "portray", "paint", "depict",
-                     "cast", "characterize", "characterise", "classify", "designate", "list"})
+CALLING = flag_words()["calling"]
 WH_WORDS = frozenset({"who", "what", "whoever", "which"})
 # verbs whose object or complement is the name they give: "called him a dictator"
-NAMING = frozenset({"call", "label", "brand", "dub", "term", "nickname"})
+NAMING = flag_words()["naming"]
 PREDICATIVE = frozenset({"attr", "oprd", "acomp"})
 # modifiers that say when or which, not what kind: "the current dictator" flags "dictator"
-NEUTRAL_MODIFIERS = frozenset({"current", "former", "late", "then", "longtime", "onetime", "ex",
-                               "new", "old", "future", "would-be", "aging", "ageing", "young",
-                               "elderly", "first", "last", "next", "previous", "same", "other",
-                               "individual", "suspected", "alleged", "accused", "convicted", "known",
-                               "foreign", "local", "several", "many", "few", "some"})
+NEUTRAL_MODIFIERS = flag_words()["neutral_modifier"]
 # a speech verb's target must not be a motion: "slammed into", "blasted off"
 MOTION_PREPS = frozenset({"into", "against", "through", "onto", "across", "out", "off", "down"})
 

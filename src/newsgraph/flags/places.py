@@ -21,19 +21,8 @@ from typing import Optional
 
 from ..document import Document, Flag, Place, Span
 from ..places.gazetteer import Gazetteer, default_gazetteer, name_key
+from ..places.words import place_words
 from .voice import quote_at
-
-GENERIC = frozenset({
-    "on", "upon", "am", "an", "der", "de", "del", "la", "le", "les", "el", "los", "las", "di", "da",
-    "of", "the", "and", "sur", "en", "im", "bei", "in", "y", "al",
-    "new", "old", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "upper", "lower", "central", "great", "little", "big", "saint", "san", "santa", "sao", "fort",
-    "mount", "port", "lake", "river", "city", "county", "town", "township", "village", "valley",
-    "beach", "park", "island", "islands", "bay", "falls", "springs", "heights", "hills", "creek",
-    "point", "harbor", "harbour", "station", "street", "road", "avenue", "district", "region",
-    "province", "state", "island", "airport", "base", "border", "center", "centre", "square",
-})
-
 
 def find_conflated_places(doc: Document, gaz: Optional[Gazetteer] = None) -> list[Flag]:
     """`inconsistency` flags for place names that look like a mix-up of two places."""
@@ -79,7 +68,7 @@ def _one_word_off(a: list[str], b: list[str]) -> Optional[int]:
 
 def _distinctive(word: str) -> bool:
     """A word that can tell two places apart: not generic, not an abbreviation, not a number."""
-    return len(word) >= 4 and word not in GENERIC and not word.isdigit()
+    return len(word) >= 4 and word not in place_words().generic and not word.isdigit()
 
 
 def _is_place(gaz: Gazetteer, word: str) -> bool:

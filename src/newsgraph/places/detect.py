@@ -22,50 +22,19 @@ a longer person's name; and "Jackson and Barrow counties" names two counties. A 
 a place makes its other mentions places (one or two words, known to the gazetteer).
 Demonyms ("Russian", "Americans") are not places: NORP names are never taken as such.
 Each mention carries a kind hint from its pattern and, for "X, Y", the index of its qualifier.
+The gazetteer scan and its tests are in scan.py; the words these rules read ("region", "in",
+"Street", "River") in knowledge/place_words.tsv.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Optional
 
-from .gazetteer import Gazetteer, curated_names, name_key
+from .gazetteer import Gazetteer, name_key
+from .scan import DASHES, Spans, TokenFacts, capitalised, is_qualifier, scan_gazetteer, well_known
+from .words import place_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# a name inside one of these is a person or title, not a place, unless a pattern says so
-BLOCKING_LABELS = frozenset({"PERSON", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT",
-                             "LANGUAGE"})
-
-ADMIN_WORDS = {"region": "admin", "province": "admin", "oblast": "admin", "krai": "admin",
-               "kray": "admin", "territory": "admin", "prefecture": "admin",
-               "governorate": "admin", "state": "admin", "republic": "admin",
-               "county": "county", "parish": "county", "borough": "county", "co.": "county"}
-CITY_WORDS = {"city", "town", "village", "port", "capital", "suburb", "hamlet", "township"}
-LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "toward", "towards", "into",
-            "around", "throughout", "via", "through", "between", "inside", "within", "of",
-            "and", "visit", "visited", "visiting", "leave", "left", "reach", "reached"}
-# labels the small model gives a lone well-known place name after "in"/"to" (never NORP)
-MISREAD_LABELS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-# locatives that introduce a place on their own ("and", "of" also join other names)
-PLACE_LOCATIVE = LOCATIVE - {"and", "of"}
-CONNECTORS = {"on", "upon", "de", "del", "la", "le", "of", "the", "al", "el", "am", "an",
-              "der", "sur", "en", "y", "and", "-"}
-QUALIFIER_KINDS = ("admin1", "country", "region")
-MAX_WORDS = 6
-# capitalised words that are also names of small places but almost never mean them
-NOT_PLACES = {"january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "monday", "tuesday",
-              "wednesday", "thursday", "friday", "saturday", "sunday", "god", "christ",
-              "heaven", "hell", "mass", "university", "college", "north", "south", "east",
-              "west", "city", "county", "state", "street", "center", "centre", "main"}
-# an organisation or facility name going on with one of these is a street or building
-STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln",
-                "boulevard", "blvd", "highway", "hwy", "way", "parkway", "pkwy", "court",
-                "ct", "circle", "place", "trail", "terrace", "alley", "pike", "route"}
-DASHES = {"—", "–", "-", "--"}
-# lower-case words that end a multi-word name the gazetteer may have ("the Korean border")
-TAIL_WORDS = {"border", "peninsula", "strait", "sea", "ocean", "river", "crossing", "base",
-              "cosmodrome", "spaceport", "square", "canal", "gulf", "bay", "lake", "island",
-              "islands", "mountains", "desert", "valley", "heights", "strip", "bank"}
 
 
 @dataclass
@@ -82,52 +51,28 @@ class Toponym:
     tokens: tuple[int, int] = (0, 0)  # the token span in the parse
 
 
-def _ent_label_of(sdoc) -> list[Optional[str]]:
-    labels: list[Optional[str]] = [None] * len(sdoc)
-    for ent in sdoc.ents:
-        for i in range(ent.start, ent.end):
-            labels[i] = ent.label_
-    return labels
-
-
-def _capitalised(tok) -> bool:
-    t = tok.text
-    return t[:1].isupper() and any(c.isalpha() for c in t)
-
-
-def _trim(sdoc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the" and trailing punctuation or possessive "'s" from a token span."""
-    while start < end and sdoc[start].lower_ in ("the", "'s", "’s"):
-        start += 1
-    while end > start and (sdoc[end - 1].is_punct or sdoc[end - 1].lower_ in ("'s", "’s", "'")):
-        end -= 1
-    return start, end
-
-
-def _has_place(gaz: Gazetteer, key: str, multi: bool = False) -> bool:
-    """The gazetteer has an entry of this name (a primary name, or any name when multi-word)."""
-    cands = gaz.lookup(key)
-    return any(c.primary or multi for c in cands)
-
-
-def _well_known(gaz: Gazetteer, key: str) -> bool:
-    """A name that means a country, a state or a large city on its own."""
-    return key not in NOT_PLACES and any(
-        c.primary and (c.kind in ("country", "admin1") or
-                       c.kind == "city" and c.population >= 100_000)
-        for c in gaz.lookup(key))
-
-
-def _is_qualifier(gaz: Gazetteer, key: str) -> bool:
-    return any(c.kind in QUALIFIER_KINDS for c in gaz.lookup(key))
-
-
 def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
-    """Toponyms of one parsed document, in text order, not overlapping."""
-    labels = _ent_label_of(sdoc)
-    spans: dict[tuple[int, int], tuple[str, Optional[str]]] = {}  # token span -> source, hint
+    """Toponyms of one parsed document, in text order, not overlapping. The steps, in order:
+    spaCy's place names and three repairs of the small model (1-1c), county lists (1d), the
+    gazetteer scan (2, scan.py), the region/county/city wording around each name (3), the
+    other mentions of a name found (4), and what is not a place after all (5); then the "X, Y"
+    qualifiers are linked."""
+    facts = TokenFacts.of(sdoc)
+    spans: Spans = {}
+    _spacy_places(sdoc, spans)
+    _places_opening_names(sdoc, gaz, spans)
+    in_person_names = _places_read_as_people(sdoc, gaz, spans)
+    _county_lists(sdoc, spans)
+    scan_gazetteer(sdoc, facts, gaz, spans)
+    found = _widened(sdoc, spans)
+    _other_mentions(sdoc, facts, gaz, found)
+    toponyms = _places_kept(sdoc, facts, gaz, found, in_person_names, offset)
+    _link_qualifiers(facts.texts, toponyms, gaz)
+    return toponyms
 
-    # 1. spaCy's place names, cut at commas ("Springfield, Ill." is two places)
+
+def _spacy_places(sdoc, spans: Spans) -> None:
+    """1. spaCy's place names, cut at commas ("Springfield, Ill." is two places)."""
     for ent in sdoc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
@@ -139,17 +84,21 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
                     spans[(s, e)] = ("spacy", None)
                 start = i + 1
 
-    # 1b. a place at the start of an organisation's name ("the Ohio Supreme Court",
-    # "Shreveport Police Department"), unless the name is a street or building
+
+def _places_opening_names(sdoc, gaz: Gazetteer, spans: Spans) -> None:
+    """1b. A place at the start of an organisation's name ("the Ohio Supreme Court",
+    "Shreveport Police Department"), unless the name is a street or building: the longest
+    opening words that name a country, a state or a city of 20,000 (not an abbreviation)."""
+    vocab = place_words()
     for ent in sdoc.ents:
         if ent.label_ not in ("ORG", "FAC") or (ent.start, ent.end) in spans:
             continue
         s0, e0 = _trim(sdoc, ent.start, ent.end)
-        if any(sdoc[k].lower_.rstrip(".") in STREET_WORDS for k in range(s0, e0)):
+        if any(sdoc[k].lower_.rstrip(".") in vocab.street for k in range(s0, e0)):
             continue
         for j in range(e0 - 1, s0, -1):
             key = name_key(sdoc[s0:j].text)
-            if key in NOT_PLACES or sdoc[j - 1].is_punct:
+            if key in vocab.not_place or sdoc[j - 1].is_punct:
                 continue
             abbreviation = "." in sdoc[s0:j].text or sdoc[s0:j].text.isupper()
             if any(c.primary and (c.kind in ("country", "admin1") or
@@ -158,9 +107,12 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
                 spans.setdefault((s0, j), ("spacy", None))
                 break
 
-    # 1c. a well-known place the small model took for a person ("Alexandria parents
-    # charged", "Sri Lanka has ..."), unless the article uses the word inside a longer
-    # person's name ("Brett Hartmann", "Michael Jordan")
+
+def _places_read_as_people(sdoc, gaz: Gazetteer, spans: Spans) -> set[str]:
+    """1c. A well-known place the small model took for a person ("Alexandria parents
+    charged", "Sri Lanka has ..."), unless the article uses the word inside a longer
+    person's name ("Brett Hartmann", "Michael Jordan"). Returns the words of those longer
+    person names (step 5 reads them too)."""
     in_person_names: set[str] = set()
     known_people = []
     for ent in sdoc.ents:
@@ -169,22 +121,26 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
         s0, e0 = _trim(sdoc, ent.start, ent.end)
         if e0 <= s0 or (s0, e0) in spans:
             continue
-        if e0 - s0 <= 2 and _well_known(gaz, name_key(sdoc[s0:e0].text)):
+        if e0 - s0 <= 2 and well_known(gaz, name_key(sdoc[s0:e0].text)):
             known_people.append((s0, e0))
         elif e0 - s0 >= 2:
             in_person_names.update(sdoc[k].lower_ for k in range(s0, e0))
     for s0, e0 in known_people:
         if not any(sdoc[k].lower_ in in_person_names for k in range(s0, e0)):
             spans[(s0, e0)] = ("spacy", None)
+    return in_person_names
 
-    # 1d. "Jackson and Barrow counties", "Cooke, Grayson and Love counties"
+
+def _county_lists(sdoc, spans: Spans) -> None:
+    """1d. "Jackson and Barrow counties", "Cooke, Grayson and Love counties": each name
+    before a plural "counties" or "parishes" is a county."""
     for k, tok in enumerate(sdoc):
         if tok.lower_ not in ("counties", "parishes") or k == 0:
             continue
         j = k
         while j > 0:
             prev = sdoc[j - 1]
-            if _capitalised(prev) and prev.pos_ == "PROPN":
+            if capitalised(prev) and prev.pos_ == "PROPN":
                 spans[(j - 1, j)] = ("pattern", "county")
                 j -= 1
             elif prev.text == "," or prev.lower_ in ("and", "or", "&"):
@@ -192,77 +148,33 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
             else:
                 break
 
-    # 2. the gazetteer scan over capitalised runs (token facts read once: Doc indexing is slow)
-    n = len(sdoc)
-    texts = [t.text for t in sdoc]
-    lowers = [t.lower() for t in texts]
-    caps = [t[:1].isupper() and any(ch.isalpha() for ch in t) for t in texts]
-    punct = [t.is_punct for t in sdoc]
-    stops = {",", ";", ":", "(", ")", '"', "“", "”"}
-    curated = curated_names()
-    i = 0
-    while i < n:
-        if not caps[i] or punct[i]:
-            i += 1
-            continue
-        # the run a name could span: capitalised words, connectors, hyphens, one tail word
-        ends, words, k = [], 0, i
-        while k < n and words < MAX_WORDS and texts[k] not in stops:
-            if punct[k]:
-                if texts[k] not in ("-", "'", "’", "."):
-                    break
-            elif caps[k]:
-                words += 1
-                ends.append(k + 1)
-            elif lowers[k] in TAIL_WORDS:
-                ends.append(k + 1)
-                break
-            elif lowers[k] not in CONNECTORS:
-                break
-            k += 1
-        found = None
-        for j in reversed(ends):
-            key = name_key(sdoc[i:j].text)
-            if len(key) < 2 or key in NOT_PLACES:
-                continue
-            multi = " " in key
-            if " ".join(sdoc[i:j].text.split()) in curated or _has_place(gaz, key, multi) or (  # "Khabarovsk-on-Amur": a variant of Khabarovsk
-                    "-on-" in sdoc[i:j].text and sdoc[i:j].text.count(" ") == 0
-                    and _has_place(gaz, key.split(" on ")[0])):
-                found = (j, key, multi)
-                break
-        if found is None:
-            i += 1
-            continue
-        j, key, multi = found
-        accept = _curated_place(sdoc, i, j, caps, lowers, curated) or \
-            _accept_scan(sdoc, i, j, key, multi, labels, gaz)
-        if accept:
-            spans.setdefault((i, j), ("gazetteer", None))
-            for (s, e) in list(spans):  # a longer gazetteer name replaces a cut spaCy one
-                if (s, e) != (i, j) and s < j and i < e and e - s < j - i:
-                    del spans[(s, e)]
-            i = j
-        else:
-            i += 1
 
-    # 3. region/county/city wording around each span
-    result: dict[tuple[int, int], tuple[str, Optional[str]]] = {}
+def _widened(sdoc, spans: Spans) -> Spans:
+    """3. Each span with the region/county/city wording around it ("Amur region", "the city
+    of X"), in text order; a span overlapping an earlier one is dropped."""
+    result: Spans = {}
     for (s, e), (source, hint) in sorted(spans.items()):
         s, e, hint = _widen(sdoc, s, e, hint)
         if any(s < e2 and s2 < e for (s2, e2) in result):
             continue
         result[(s, e)] = (source, hint)
+    return result
 
-    # 4. one sense per discourse: other mentions of a name found as a place (and known to the
-    # gazetteer) are places too, single words ("Alexandria") and two-word names ("Sri Lanka")
-    found = {}
-    for (s, e) in result:
+
+def _other_mentions(sdoc, facts: TokenFacts, gaz: Gazetteer, found: Spans) -> None:
+    """4. One sense per discourse: other mentions of a name found as a place (and known to
+    the gazetteer) are places too, single words ("Alexandria") and two-word names ("Sri
+    Lanka"), unless they are part of a longer name."""
+    vocab = place_words()
+    lowers, caps, punct, labels = facts.lowers, facts.caps, facts.punct, facts.labels
+    n = len(lowers)
+    names = {}
+    for (s, e) in found:
         key = name_key(sdoc[s:e].text)
-        if e - s <= 2 and key not in NOT_PLACES and len(key) > 2 and gaz.lookup(key):
-            found[tuple(lowers[s:e])] = key
+        if e - s <= 2 and key not in vocab.not_place and len(key) > 2 and gaz.lookup(key):
+            names[tuple(lowers[s:e])] = key
     covered = [False] * n
-    for (s, e) in result:
+    for (s, e) in found:
         for k in range(s, e):
             covered[k] = True
     for i in range(n):
@@ -270,46 +182,53 @@ def find_toponyms(sdoc, offset: int, gaz: Gazetteer) -> list[Toponym]:
             continue
         for width in (2, 1):
             words = tuple(lowers[i:i + width])
-            if len(words) < width or words not in found or any(covered[i:i + width]):
+            if len(words) < width or words not in names or any(covered[i:i + width]):
                 continue
             if width == 1 and (labels[i] in ("GPE", "LOC", "FAC") or
                                not _single_name(sdoc, i, labels)):
                 continue
             if width == 2 and i + 2 < n and caps[i + 2] and not punct[i + 2]:
                 continue  # part of a longer name
-            result[(i, i + width)] = ("gazetteer", None)
+            found[(i, i + width)] = ("gazetteer", None)
             for k in range(i, i + width):
                 covered[k] = True
             break
 
-    # 5. demonyms and NORP names are not places; streets the gazetteer does not know are left
+
+def _places_kept(sdoc, facts: TokenFacts, gaz: Gazetteer, found: Spans,
+                 in_person_names: set[str], offset: int) -> list[Toponym]:
+    """5. The toponyms, in text order, without what is not a place after all: demonyms and
+    NORP names, a word of a person's name used alone ("Holroyd said" after "Jane Holroyd"),
+    and streets or numbered buildings the gazetteer does not know."""
+    vocab = place_words()
+    labels, lowers = facts.labels, facts.lowers
     toponyms: list[Toponym] = []
-    for (s, e), (source, hint) in sorted(result.items()):
+    for (s, e), (source, hint) in sorted(found.items()):
         span = sdoc[s:e]
         if all(labels[k] == "NORP" for k in range(s, e)) and hint is None and \
                 len(name_key(span.text).split()) < 2:
             continue
         key = name_key(span.text)
-        if not key or key in NOT_PLACES:
+        if not key or key in vocab.not_place:
             continue
         if e - s == 1 and hint is None and lowers[s] in in_person_names and \
-                not _well_known(gaz, key):
+                not well_known(gaz, key):
             continue  # "Holroyd said" after "Jane Holroyd": the person, not a small town
         if labels[s] == "FAC" and not gaz.lookup(key) and (
-                sdoc[e - 1].lower_.rstrip(".") in STREET_WORDS or any(t.like_num for t in span)):
+                sdoc[e - 1].lower_.rstrip(".") in vocab.street or any(t.like_num for t in span)):
             continue
         toponyms.append(Toponym(span.start_char + offset, span.end_char + offset, span.text,
                                 key, source, hint, tokens=(s, e)))
-    _link_qualifiers(texts, toponyms, gaz)
     return toponyms
 
 
-# words that make a name a place even when no gazetteer knows it ("Naugatuck River")
-FEATURE_WORDS = {"river", "lake", "creek", "mountain", "mountains", "mount", "mt", "island",
-                 "islands", "bay", "gulf", "sea", "ocean", "valley", "canyon", "peninsula",
-                 "desert", "forest", "park", "strait", "canal", "harbor", "harbour", "beach",
-                 "falls", "hills", "plateau", "reservoir", "coast", "border", "region",
-                 "province", "county", "parish", "township", "district", "cosmodrome", "base"}
+def _trim(sdoc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and trailing punctuation or possessive "'s" from a token span."""
+    while start < end and sdoc[start].lower_ in ("the", "'s", "’s"):
+        start += 1
+    while end > start and (sdoc[end - 1].is_punct or sdoc[end - 1].lower_ in ("'s", "’s", "'")):
+        end -= 1
+    return start, end
 
 
 def vouched_for(top: Toponym, sdoc) -> bool:
@@ -317,10 +236,11 @@ def vouched_for(top: Toponym, sdoc) -> bool:
     the text itself says it is one ("X River", "Lake X", "X County", "the city of X") or
     spaCy calls it a location. A bare unknown name spaCy calls a GPE or facility is most often
     a person, an organisation or a building ("Pawlenty", "Webb Center") in its own sentence."""
+    vocab = place_words()
     if top.hint is not None:
         return True
     words = top.key.split()
-    if words and (words[-1] in FEATURE_WORDS or words[0] in FEATURE_WORDS):
+    if words and (words[-1] in vocab.feature or words[0] in vocab.feature):
         return True
     s, e = top.tokens
     return e > s and all(sdoc[k].ent_type_ == "LOC" for k in range(s, e))
@@ -329,103 +249,27 @@ def vouched_for(top: Toponym, sdoc) -> bool:
 def _single_name(sdoc, i: int, labels) -> bool:
     """Token i is a name on its own: not part of a longer capitalised name."""
     for k in (i - 1, i + 1):
-        if 0 <= k < len(sdoc) and (sdoc[k].text in DASHES or _capitalised(sdoc[k]) and
+        if 0 <= k < len(sdoc) and (sdoc[k].text in DASHES or capitalised(sdoc[k]) and
                                    labels[k] == labels[i] and labels[k] is not None):
             return False
     return True
 
 
-def _curated_place(sdoc, i: int, j: int, caps: list[bool], lowers: list[str],
-                   curated: frozenset[str]) -> bool:
-    """Tokens i..j are a name of our facilities or regions tables, exactly (case and words as
-    written there), and a place here whatever spaCy's label: a multi-word name ("Korean
-    Demilitarized Zone", "Joint Security Area") anywhere, a single word ("Panmunjom", "DMZ")
-    after a locative preposition, possibly with "the". Not inside a longer capitalised name
-    ("Panmunjom Declaration", "Gaza Strip Authority", "Peace House Panmunjom")."""
-    exact = " ".join(sdoc[i:j].text.split())
-    if exact not in curated:
-        return False
-    n = len(lowers)
-    before = i - 1
-    if before >= 0 and lowers[before] == "the":
-        before -= 1
-    elif before >= 0 and caps[before] and not sdoc[before].is_punct and not sdoc[i].is_sent_start:
-        return False  # a capitalised word just before: part of a longer name
-    if j < n and caps[j] and not sdoc[j].is_punct:
-        return False
-    if j + 1 < n and sdoc[j].text in DASHES and caps[j + 1]:
-        return False
-    if " " in exact:
-        return True
-    return len(exact) >= 3 and before >= 0 and lowers[before] in PLACE_LOCATIVE
-
-
-HYPHEN_PLACE_LINKS = frozenset({"on", "upon", "am", "an", "na", "sur", "en", "le", "la", "de",
-                                "under", "by"})
-
-
-def _accept_scan(sdoc, i: int, j: int, key: str, multi: bool, labels, gaz: Gazetteer) -> bool:
-    """Whether a gazetteer match the scan found is a place in this sentence."""
-    inside = {labels[k] for k in range(i, j)}
-    nxt = sdoc[j] if j < len(sdoc) else None
-    prev = sdoc[i - 1] if i > 0 else None
-    prev2 = sdoc[i - 2] if i > 1 else None
-    # wording that says "place": "X region", "X County", "city of X", "region of X"
-    if nxt is not None and nxt.lower_ in ADMIN_WORDS:
-        return True
-    if prev is not None and prev.lower_ == "of" and prev2 is not None and \
-            (prev2.lower_ in CITY_WORDS or prev2.lower_ in ADMIN_WORDS):
-        return True
-    if multi and sdoc[j - 1].lower_ in ADMIN_WORDS:  # "Rapides Parish", even if mislabelled
-        return True
-    # a dateline: "MANSFIELD — ..." at the start of a line or sentence
-    if sdoc[i].is_upper and (i == 0 or sdoc[i].is_sent_start or "\n" in sdoc[i - 1].text_with_ws) \
-            and nxt is not None and nxt.text in DASHES:
-        return True
-    # a legislator's party and home: "D-Hardy", "R-Charleston"
-    if prev is not None and prev.text in ("-",) and prev2 is not None and prev2.text in ("D", "R", "I"):
-        return True
-    # "arrived in Ulaanbaatar" read as an ORG, "moving to Calcutta" as a PRODUCT: a country,
-    # state or large city standing alone after a locative preposition is the place
-    if not multi and inside and inside <= MISREAD_LABELS and prev is not None and \
-            prev.lower_ in PLACE_LOCATIVE and not (nxt is not None and _capitalised(nxt)) and \
-            _well_known(gaz, key):
-        return True
-    # "Rostov-on-Don", "Stratford-upon-Avon", "Frankfurt-am-Main": a hyphenated name joined by
-    # a place preposition that the gazetteer knows is a town, whatever the tagger made of it
-    if multi and j - i >= 5 and sdoc[i + 1].text == "-" and sdoc[i + 3].text == "-" and \
-            sdoc[i + 2].lower_ in HYPHEN_PLACE_LINKS and gaz.lookup(key):
-        return True
-    if inside & {"PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT", "LANGUAGE"}:
-        return False
-    if multi:
-        return True
-    if inside & {"NORP", "ORG"}:
-        return False
-    if not sdoc[i].pos_ == "PROPN" or len(key) < 3:
-        return False
-    # "Springfield, Ill.": the name is followed by a state or country
-    if nxt is not None and nxt.text == "," and j + 1 < len(sdoc):
-        after = sdoc[j + 1]
-        if _capitalised(after) and _is_qualifier(gaz, name_key(after.text)):
-            return True
-    return prev is not None and prev.lower_ in LOCATIVE and prev.lower_ not in ("and", "of")
-
-
 def _widen(sdoc, s: int, e: int, hint: Optional[str]) -> tuple[int, int, Optional[str]]:
     """Take in "region/County/..." after a name, and read "the city of" / "region of" before it."""
-    if e < len(sdoc) and sdoc[e].lower_ in ADMIN_WORDS and not (
+    vocab = place_words()
+    if e < len(sdoc) and sdoc[e].lower_ in vocab.admin and not (
             sdoc[e].lower_ in ("state", "republic") and sdoc[e].text.islower()):
-        return s, e + 1, ADMIN_WORDS[sdoc[e].lower_]
+        return s, e + 1, vocab.admin[sdoc[e].lower_]
     last = sdoc[e - 1].lower_
-    if last in ADMIN_WORDS and e - s > 1:
-        hint = ADMIN_WORDS[last]
+    if last in vocab.admin and e - s > 1:
+        hint = vocab.admin[last]
     if s >= 2 and sdoc[s - 1].lower_ == "of":
         before = sdoc[s - 2].lower_
-        if before in CITY_WORDS:
+        if before in vocab.city:
             hint = hint or "city"
-        elif before in ADMIN_WORDS:
-            hint = hint or ADMIN_WORDS[before]
+        elif before in vocab.admin:
+            hint = hint or vocab.admin[before]
     return s, e, hint
 
 
@@ -434,5 +278,5 @@ def _link_qualifiers(texts: list[str], toponyms: list[Toponym], gaz: Gazetteer) 
     for k in range(len(toponyms) - 1):
         x, y = toponyms[k], toponyms[k + 1]
         if y.tokens[0] == x.tokens[1] + 1 and texts[x.tokens[1]] == "," and \
-                _is_qualifier(gaz, y.key):
+                is_qualifier(gaz, y.key):
             x.qualifier = k + 1

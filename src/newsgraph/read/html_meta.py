@@ -19,6 +19,8 @@ from html import unescape
 from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
+from ..times.lexicon import load_words
+
 # --- text helpers (shared with html_body) ----------------------------------------------
 
 def words_of(text: str) -> list[str]:
@@ -457,8 +459,6 @@ _NOT_A_NAME = re.compile(
     r"\bdesk\b|\bguest\b|\bsponsored\b)", re.I)
 _NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la",
                    "le", "al", "el", "bin", "ibn", "y", "dos", "das", "ter", "ten", "st."}
-_MONTHS = ("january february march april may june july august september october november "
-           "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
 
 
 def _person_name(part: str) -> Optional[str]:
@@ -467,7 +467,8 @@ def _person_name(part: str) -> Optional[str]:
     # "Finian Cunningham. Sputnik International": a sentence break after the name
     part = re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z])", part)[0]
     words = part.split()
-    while words and words[-1].lower().strip(".,") in _MONTHS:  # a date glued to a byline
+    months = load_words().month
+    while words and words[-1].lower().strip(".,") in months:  # a date glued to a byline
         words.pop()
     if not 2 <= len(words) <= 5:
         return None

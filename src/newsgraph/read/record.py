@@ -60,7 +60,7 @@ def document_from_record(raw: dict[str, Any]) -> Document:
     if raw.get("published") not in (None, ""):
         try:
             doc.published = normalise_published(raw["published"])
-            doc.meta["published_source"] = "input"
+            doc.published_source = "input"
         except ValueError as err:
             doc.error = str(err)
     if text is not None:
@@ -97,7 +97,7 @@ def fill_from_html(doc: Document, html: str) -> None:
     doc.authors = doc.authors or list(article.authors)
     if doc.published is None and article.published:
         doc.published = article.published
-        doc.meta["published_source"] = article.published_source or "html"
+        doc.published_source = article.published_source or "html"
 
 
 def _str_or_none(value: Any) -> str | None:

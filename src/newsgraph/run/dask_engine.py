@@ -6,6 +6,7 @@ builds the pipeline (and loads spaCy) once, on its first task (`default_pipeline
 process), so a cluster holds one model per worker. A bounded window of tasks is in flight, so a
 corpus of any size streams through in constant memory. Without a scheduler address a
 LocalCluster of `workers` single-threaded processes is started for the run and closed after.
+Dask is an extra: `pip install 'newsgraph[dask]'`.
 """
 from __future__ import annotations
 
@@ -13,9 +14,16 @@ import logging
 from collections import deque
 from typing import Callable, Iterable, Iterator, Optional
 
+from ..extras import require
 from .local import CHUNK_LINES, chunked
 
 IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps workers busy, memory bounded
+
+
+def load_distributed():
+    """The `distributed` module; MissingExtra naming the `dask` extra when it is absent."""
+    require("dask", "dask", "the Dask engine (ingest --engine dask)")
+    return require("distributed", "dask", "the Dask engine (ingest --engine dask)")
 
 
 def analyze_chunk(chunk: list[tuple[int, str]]) -> list[str]:
@@ -33,8 +41,8 @@ def analyze_stream(lines: Iterable[tuple[int, str]], workers: int = 2,
     `scheduler` is a scheduler address (tcp://host:port); `client` an existing Client; with
     neither, a LocalCluster of `workers` processes runs for the duration of the stream.
     """
-    from distributed import Client, LocalCluster
-
+    distributed = load_distributed()
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
     cluster = None
     own_client = client is None
     if client is None:

@@ -13,7 +13,10 @@ comment threads. `find_layout` finds, in one linear pass over the lines of the t
   before the body (or the first line of a text that is only a headline and a story);
 - a dateline that opens the body ("MOSCOW (Reuters) -", "LONDON 1996-08-30"), which stays
   inside the body; bylines ("By Jane Smith") before the body, giving authors, and an outlet
-  named by the dateline or the byline.
+  named by the dateline or the byline;
+- the publication date, when the input came without one: a full date in the dateline or on a
+  short line just above the story (`newsgraph.clean.published`), so that every later stage
+  sees it (the entities stage picks the leader in office on it).
 
 The text is never modified: every span is a half-open range of Python string indices into it.
 The lexicon lives in `knowledge/chrome.tsv`. The work is done in the package `newsgraph.clean`;
@@ -21,19 +24,25 @@ this module registers the stage and re-exports `Layout`, `find_layout` and `load
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from ..clean.chrome import load_lexicon
 from ..clean.bylines import match_dateline
 from ..clean.layout import Layout, find_layout
+from ..clean.published import written_publication_date
 from ..document import Document, Span
 from . import stage
 
 __all__ = ["Layout", "clean", "find_layout", "load_lexicon"]
 
 
-@stage("clean", requires=("text",), assigns=("headline", "body", "dateline", "chrome"))
+@stage("clean", requires=("text", "title"),
+       assigns=("headline", "body", "dateline", "chrome", "title", "authors", "outlet",
+                "published", "published_source"))
 def clean(doc: Document) -> Document:
-    """Set the layout of a plain-text article: headline, body, dateline, chrome; authors and
-    outlet when the reader left them empty; title from the headline when unknown.
+    """Set the layout of a plain-text article: headline, body, dateline, chrome; authors,
+    outlet and the publication date when the reader left them empty; title from the headline
+    when unknown.
 
     A body set already (the HTML reader sets it) is kept, and only its dateline is looked for
     ("BRUSSELS — ..." opening an HTML body names where the story was filed, not who acted).
@@ -41,16 +50,29 @@ def clean(doc: Document) -> Document:
     """
     if doc.body is not None:
         if doc.dateline is None:
-            start = doc.body.start
-            line = doc.text[start:doc.text.find("\n", start) if "\n" in doc.text[start:doc.body.end] else doc.body.end]
-            found = match_dateline(line)
-            if found is not None:
-                doc.dateline = Span(start, start + found[0])
-        return doc
-    if not doc.text or not doc.text.strip():
+            doc.dateline = opening_dateline(doc.text, doc.body)
+    elif not doc.text or not doc.text.strip():
         doc.error = "empty text"
         return doc
-    layout = find_layout(doc.text, doc.title)
+    else:
+        set_layout(doc, find_layout(doc.text, doc.title))
+    if doc.published is None:
+        found, source = written_publication_date(doc.text, doc.dateline, doc.body)
+        if found is not None:
+            doc.published, doc.published_source = found.isoformat(), source
+    return doc
+
+
+def opening_dateline(text: str, body: Span) -> Optional[Span]:
+    """The dateline opening the first line of a body found by another reader, or None."""
+    start = body.start
+    line = text[start:text.find("\n", start) if "\n" in text[start:body.end] else body.end]
+    found = match_dateline(line)
+    return Span(start, start + found[0]) if found is not None else None
+
+
+def set_layout(doc: Document, layout: Layout) -> None:
+    """Put a plain text's layout on `doc`; the reader's title, authors and outlet win."""
     doc.headline, doc.body, doc.dateline = layout.headline, layout.body, layout.dateline
     doc.chrome = list(layout.chrome)
     if doc.title is None and layout.headline is not None:
@@ -59,4 +81,3 @@ def clean(doc: Document) -> Document:
         doc.authors = list(layout.authors)
     if not doc.outlet and layout.outlet:
         doc.outlet = layout.outlet
-    return doc

@@ -10,21 +10,24 @@ LANGUAGE) become entities; dates and numbers belong to other layers.
 from __future__ import annotations
 
 from ..actors import cluster, coding, home, knowledge, names
+from ..actors.tokens import drop_token_view
 from ..document import Document
 from . import stage
 
 NAME_LABELS = names.NAME_LABELS
 
 
-@stage("entities", requires=("parse",), assigns=("entities",))
+@stage("entities", requires=("parse", "parse_offset", "published"), assigns=("entities",))
 def find_entities(doc: Document) -> Document:
     """Find the names, gather each actor's mentions into one entity, code the actors."""
     if doc.parse is None:
         return doc
     kb = knowledge.load()
     found = names.find_names(doc.parse, kb)
-    doc.entities = cluster.build_entities(doc, found, kb)
-    coding.code_entities(doc, kb)
+    named = cluster.build_entities(doc, found, kb)  # each entity with its names and known actor
+    doc.entities = [one.entity for one in named]
+    coding.code_entities(doc, named, kb)
     home.fill_home_country(doc, kb)
     cluster.add_references(doc, kb)
+    drop_token_view(doc.parse)
     return doc

@@ -16,7 +16,8 @@ from ..flags.voice import Voices
 from . import stage
 
 
-@stage("flags", requires=("parse", "quotes", "places"), assigns=("flags",))
+@stage("flags", requires=("text", "parse", "parse_offset", "entities", "quotes", "places"),
+       assigns=("flags",))
 class Flags:
     """Flag the writer's loaded language and inconsistent place names, each with a note."""
 

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from ..document import Document
+from ..knowledge.function_words import function_words
 from . import stage
 
 SAMPLE_CHARS = 2000
@@ -57,21 +58,14 @@ def identify_language(text: str) -> str:
     return lang
 
 
-ENGLISH_STOPWORDS = frozenset(
-    "the of and to a in that is was he for it with as his on be at by i this had not are but "
-    "from or have an they which one you were her all she there would their we him been has "
-    "when who will more no if out so said what up its about into than them can only other "
-    "new some could time these two may then do first any my now such like our over man me "
-    "even most made after also did many before must through back years where much your way "
-    "well down should because each just those people how too".split())
-
-
 def _english_stopword_share(sample: str) -> float:
+    """The share of the sample's words that are English function words."""
     words = sample.lower().split()
-    return sum(w in ENGLISH_STOPWORDS for w in words) / max(1, len(words))
+    stopwords = function_words()
+    return sum(w in stopwords for w in words) / max(1, len(words))
 
 
-@stage("language", requires=("body",), assigns=("language",))
+@stage("language", requires=("text", "body"), assigns=("language",))
 def detect_language(doc: Document) -> Document:
     """Set `doc.language` from the body text."""
     if doc.error is None and doc.body is not None:

@@ -58,7 +58,8 @@ def split_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
-@stage("parse", requires=("body",), assigns=("parse",))
+@stage("parse", requires=("text", "body", "headline"), optional=("language",),
+       assigns=("parse", "parse_offset"))
 class Parse:
     """Parse each analysable Document's headline and body with spaCy, in batches."""
 

@@ -29,7 +29,7 @@ def _alpha2(alpha3: Optional[str]) -> Optional[str]:
     return found.alpha_2 if found else None
 
 
-@stage("places", requires=("parse", "entities"), assigns=("places",))
+@stage("places", requires=("text", "parse", "parse_offset", "entities"), assigns=("places",))
 class Places:
     """Find the article's toponyms and resolve each to coordinates, offline."""
 
@@ -59,9 +59,8 @@ class Places:
                 place.lat, place.lon = round(res.lat, 5), round(res.lon, 5)
                 place.country_code = c.country_code
                 place.feature_code = c.feature_code
-                place.extra["resolved_name"] = c.name
-                if res.approximate:
-                    place.extra["approximate"] = True
+                place.resolved_name = c.name
+                place.approximate = res.approximate
             places.append(place)
         doc.places = places
         return doc

@@ -13,8 +13,9 @@ How we find them, in one pass over the parse and the paragraphs (`newsgraph.quot
    broken by its cue is one quote over both parts; a paragraph-opening quotation with no cue
    continues the speaker of the quote before it; short quoted words with no cue are not quotes
    (scare quotes, titles);
-3. the cues left over give indirect (or mixed) quotes; "according to X" on a cue that has its
-   own source becomes that quote's `via`, and "citing X" makes X the source behind the subject;
+3. the cues left over give indirect (or mixed) quotes; each cue's chain of intermediaries
+   (`chains`: "told Reuters", "in an interview with", "said on state TV", "quoted by",
+   "citing", "according to", a cue relayed by another) becomes its quotes' `via`;
 4. block quotes (`block`), then speakers (`sources.resolve_speakers`).
 """
 from __future__ import annotations
@@ -26,9 +27,10 @@ from typing import Optional
 from ..document import Document, Quote, Span, Via
 from ..quotes.base import Attribution
 from ..quotes.block import subject_before, colon_blocks, transcript_blocks
+from ..quotes.chains import attach_intermediaries
 from ..quotes.direct import MARKS, QuotedSpan, find_quoted_spans, paragraphs
 from ..quotes.headline import headline_quote
-from ..quotes.lexicon import load_lexicon
+from ..quotes.lexicon import load_lexicon, quote_words
 from ..quotes.reported import CueHit, attribution_of, find_cue_hits, noun_phrase
 from ..quotes.sources import MentionIndex, entity_at, resolve_speakers
 from . import stage
@@ -58,7 +60,8 @@ class _SentenceEnd:
 SENTENCE_END = _SentenceEnd()
 
 
-@stage("quotes", requires=("parse", "entities"), assigns=("quotes",))
+@stage("quotes", requires=("text", "body", "headline", "parse", "parse_offset", "entities"),
+       assigns=("quotes",))
 def find_quotes(doc: Document) -> Document:
     """Find every quote of the body, with its cue, source, speaker and chain: Q1, Q2, ..."""
     if doc.parse is None or doc.body is None:
@@ -67,6 +70,7 @@ def find_quotes(doc: Document) -> Document:
     paras = paragraphs(text, doc.body.start, doc.body.end)
     hits = clip_to_paragraphs(find_cue_hits(doc.parse, doc.parse_offset, lexicon), paras,
                               doc.parse_offset)
+    hits = attach_intermediaries(hits, doc)
     transcript = transcript_blocks(text, paras)
     quoted = [q for q in join_adjacent(text, find_quoted_spans(text, doc.body.start, doc.body.end))
               if not any(t.content.start <= q.content.start < t.content.end for t in transcript)]
@@ -252,8 +256,8 @@ def _cue_after(text: str, q: QuotedSpan, verbs: list[CueHit], limit: int) -> Opt
     return None
 
 
-OBJECT_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "urge", "write",
-                          "post", "tweet"})
+# cue verbs whose object is a listener or a medium ("told reporters"): knowledge/quote_words.tsv
+OBJECT_VERBS = quote_words()["object_verb"]
 
 
 def _has_object(h: CueHit) -> bool:
@@ -378,6 +382,6 @@ def to_quotes(doc: Document, atts: list[Attribution]) -> list[Quote]:
         via = [Via(entity_at(index, v), v.start, v.end) for v in a.via if v is not None]
         quote = Quote(f"Q{n}", a.kind, a.content, a.cue, a.source, a.speaker, via)
         if len(a.parts) > 1:  # a quotation broken by its cue: the quoted pieces, marks excluded
-            quote.extra["parts"] = [p.to_dict() for p in a.parts]
+            quote.parts = list(a.parts)
         quotes.append(quote)
     return quotes

@@ -1,30 +1,26 @@
 """Times: every temporal expression of the article, with its TIMEX3 value.
 
 The expressions are found by our own grammar (newsgraph.times) over the parsed region (headline
-and body), resolved on the anchor date: the publication date when given, else one written in the
-article's dateline or a date line above the story (then `published` is set from it, with
-`meta["published_source"]`), else none, and relative expressions stay `XXXX-...`. The governing
-verb's tense, read from the parse, picks the previous or the next weekday or month.
+and body), resolved on the anchor date: the publication date (the input's, or the one the clean
+stage read in the dateline or a date line above the story), else none, and relative expressions
+stay `XXXX-...`. The governing verb's tense, read from the parse, picks the previous or the next
+weekday or month.
 """
 from __future__ import annotations
 
 from ..document import Document, Time
 from ..times import find_times
-from ..times.anchor import find_published, parse_date
+from ..times.anchor import parse_date
 from . import stage
 
 
-@stage("times", requires=("parse",), assigns=("times", "published"))
+@stage("times", requires=("text", "body", "published", "parse", "parse_offset"),
+       assigns=("times",))
 def find_document_times(doc: Document) -> Document:
     """Add `doc.times` (sorted by start), anchoring relative expressions on the publication date."""
     if doc.body is None:
         return doc
     anchor = parse_date(doc.published)
-    if anchor is None:
-        anchor, source = find_published(doc)
-        if anchor is not None:
-            doc.published = anchor.isoformat()
-            doc.meta["published_source"] = source
     if doc.parse is not None:  # the parse covers text[parse_offset:body.end] (parse stage)
         offset, parse = doc.parse_offset, doc.parse
         text = doc.text[offset:doc.body.end]

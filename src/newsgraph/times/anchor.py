@@ -1,9 +1,9 @@
 """What relative expressions are relative to: the anchor date and the governing verb's tense.
 
-The anchor is the publication date when it is known. Without one, a dateline ("LONDON, Sept 13,
-2023 (Reuters) -") or a short date line before the story ("Published: Nov. 19, 2019") gives it;
-otherwise there is no anchor and relative expressions stay unresolved (`XXXX-...`): we never
-guess, and never use the processing date.
+The anchor is the publication date when it is known (given with the input, or written in the
+article's dateline or a date line above the story: the clean stage reads those, with
+`full_date`); otherwise there is no anchor and relative expressions stay unresolved
+(`XXXX-...`): we never guess, and never use the processing date.
 
 The tense decides the direction of a bare weekday or month: "met on Wednesday" is the Wednesday
 before publication, "will visit in October" the October after it.
@@ -11,6 +11,7 @@ before publication, "will visit in October" the October after it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Optional
 
@@ -18,9 +19,6 @@ from .lexicon import load_words
 
 PAST, PRESENT, FUTURE = -1, 0, 1
 
-# verbs whose infinitive complement is planned, hence in the future ("plans to visit Friday")
-FUTURE_HEADS = frozenset("""plan expect schedule set due intend aim hope want agree promise prepare
-decide vow threaten seek propose arrange wish pledge likely going""".split())
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 
 
@@ -34,7 +32,9 @@ def parse_date(value: Optional[str]) -> Optional[dt.date]:
         return None
 
 
+@functools.lru_cache(maxsize=1)
 def _full_date_re() -> "re.Pattern[str]":
+    """The pattern of a complete date, built once from the month words of the lexicon."""
     words = load_words()
     month = words.alternation("month")
     return re.compile(
@@ -44,15 +44,10 @@ def _full_date_re() -> "re.Pattern[str]":
         re.I)
 
 
-_FULL_DATE: list = []
-
-
 def full_date(text: str) -> Optional[dt.date]:
     """The first complete calendar date (day, month and year) written in `text`, or None."""
-    if not _FULL_DATE:
-        _FULL_DATE.append(_full_date_re())
     months = load_words().month
-    for m in _FULL_DATE[0].finditer(text):
+    for m in _full_date_re().finditer(text):
         try:
             if m.group("iso"):
                 return dt.date.fromisoformat(m.group("iso"))
@@ -62,22 +57,6 @@ def full_date(text: str) -> Optional[dt.date]:
         except ValueError:
             continue
     return None
-
-
-def find_published(doc) -> tuple[Optional[dt.date], Optional[str]]:
-    """(date, source) of the publication date written in the article itself: the dateline
-    ("dateline"), else a short line before the body that holds a full date ("date line")."""
-    if doc.dateline is not None:
-        found = full_date(doc.span_text(doc.dateline))
-        if found:
-            return found, "dateline"
-    if doc.body is not None:
-        for line in reversed(doc.text[:doc.body.start].splitlines()[-8:]):
-            if 0 < len(line.strip()) <= 80:
-                found = full_date(line)
-                if found:
-                    return found, "date line"
-    return None, None
 
 
 def tense_of(parse, start: int, end: int) -> Optional[int]:
@@ -104,6 +83,7 @@ def verb_tense(verb, depth: int = 0) -> Optional[int]:
     """The tense of a verb token from its tag and its auxiliaries."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
+    plans = load_words().plan  # "plans to visit", "was scheduled for"
     if words & FUTURE_AUX:
         return FUTURE
     if "would" in words and not words & {"have", "'ve"}:
@@ -112,7 +92,7 @@ def verb_tense(verb, depth: int = 0) -> Optional[int]:
         return FUTURE
     if "to" in words or (verb.tag_ == "VB" and any(a.tag_ == "TO" for a in aux)):
         head = verb.head
-        if head is not verb and (head.lemma_.lower() in FUTURE_HEADS or head.lower_ in FUTURE_HEADS
+        if head is not verb and (head.lemma_.lower() in plans or head.lower_ in plans
                                  or head.lemma_ == "be"):  # "plans to visit", "is to resume"
             host = head.head if head.dep_ in ("acomp", "attr") else head  # "had been due to"
             if any(a.lower_ == "had" for h in {head, host} for a in h.children
@@ -125,12 +105,12 @@ def verb_tense(verb, depth: int = 0) -> Optional[int]:
     if "going" in words:
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
-        if verb.lemma_ in FUTURE_HEADS and verb.tag_ == "VBN":  # "was scheduled for Friday"
+        if verb.lemma_ in plans and verb.tag_ == "VBN":  # "was scheduled for Friday"
             return FUTURE
         return PAST
     if verb.tag_ == "VBN" and words & {"has", "have", "'s", "'ve"}:
         return PAST
-    if verb.tag_ == "VBN" and verb.lemma_ in FUTURE_HEADS:  # "is scheduled for Friday"
+    if verb.tag_ == "VBN" and verb.lemma_ in plans:  # "is scheduled for Friday"
         return FUTURE
     if verb.tag_ in ("VBZ", "VBP"):
         return PRESENT

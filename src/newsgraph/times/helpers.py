@@ -12,18 +12,6 @@ from .anchor import FUTURE, PAST, PRESENT
 from .context import Context
 from .lexicon import TimeWords
 
-UNIT_LETTER = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D",
-               "week": "W", "fortnight": "FN", "month": "M", "quarter": "Q", "year": "Y",
-               "decade": "DE", "century": "CE", "centurie": "CE", "millennium": "ML",
-               "millennia": "ML"}
-
-
-def unit_of(word: str) -> str:
-    word = word.lower()
-    if word in UNIT_LETTER:
-        return UNIT_LETTER[word]
-    return UNIT_LETTER.get(word[:-1], UNIT_LETTER.get(word[:-3] + "y", "Y"))  # days, centuries
-
 
 def number(text: str, w: TimeWords) -> Optional[float]:
     """The value of a number written in digits or words; None for vague ones ("several")."""
@@ -115,7 +103,3 @@ def ymd(y: int, mo: int, d: int) -> Optional[str]:
 def month_of(ctx, word: str) -> Optional[int]:
     return ctx.words.month.get(word.lower().rstrip("."))
 
-
-# how far "this", "last", "next" ... shift a unit
-REL_SHIFT = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1,
-             "coming": 1, "following": 1}

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..knowledge import read_rows, table_path
+from ..knowledge import read_words, table_path
+
+INTEGER_KINDS = ("month", "weekday", "number", "ordinal", "shift")
 
 
 @dataclass(frozen=True)
@@ -23,23 +25,28 @@ class TimeWords:
     holiday: dict[str, str]
     ref: dict[str, str]
     set: dict[str, str]
+    shift: dict[str, int]
+    plan: dict[str, str]  # the words; no value
 
     def alternation(self, kind: str, *, exclude: tuple[str, ...] = ()) -> str:
         """A regex alternation of every word of `kind`, longest first (whitespace as \\s+)."""
         words = sorted((w for w in getattr(self, kind) if w not in exclude), key=len, reverse=True)
         return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + ")"
 
+    def unit_of(self, word: str) -> str:
+        """The TIMEX3 unit letter of a unit word, singular or plural ("days" -> "D",
+        "centuries" -> "CE"); "Y" for a word that is no unit."""
+        word = word.lower()
+        return self.unit.get(word) or self.unit.get(word[:-1], "Y")
+
 
 @functools.lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> TimeWords:
     """Read the tables once (cached)."""
-    tables: dict[str, dict] = {k: {} for k in TimeWords.__dataclass_fields__}
     file = table_path(Path(path) if path else "time_words.tsv")
-    for cols in read_rows(file):
-        kind, word, value = cols[:3]
-        if kind not in tables:
-            raise ValueError(f"{path or file}: unknown kind {kind!r}")
-        if kind in ("month", "weekday", "number", "ordinal"):
-            value = int(value)
-        tables[kind][word.lower()] = value
+    tables: dict[str, dict] = {}
+    for kind, words in read_words(file, TimeWords.__dataclass_fields__).items():
+        tables[kind] = {}
+        for word, value in words.items():
+            tables[kind][word.lower()] = int(value) if kind in INTEGER_KINDS else value
     return TimeWords(**tables)

@@ -13,13 +13,12 @@ import re
 
 from . import calendar as cal
 from .anchor import PAST, PRESENT
-from .helpers import (REL_SHIFT, after, before, capitalised, direction, duration, month_of, number,
-                      unit_of, ymd)
+from .helpers import after, before, capitalised, direction, duration, month_of, number, ymd
+from .lexicon import TimeWords
 
 MONTH_BEFORE = frozenset("""in by since until till from through of early late mid last next this
 before after during""".split())
 
-POD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -72,11 +71,11 @@ def v_month(m, ctx):
     if not m["y"] and not m["rel"] and not m["mod"] and re.match(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]", after(ctx, m, 20)):
         return None  # "the March for Life", "the March of the Mothers": a name
     if m["y"]:
-        return "DATE", cal.month(year_number(m["y"]), mo)
+        return "DATE", cal.month(year_number(m["y"], ctx.words), mo)
     if m["rel"]:  # "January this year", "June last year"
         if ctx.anchor is None:
             return "DATE", f"XXXX-{mo:02d}"
-        return "DATE", cal.month(ctx.anchor.year + REL_SHIFT[m["rel"].lower()], mo)
+        return "DATE", cal.month(ctx.anchor.year + ctx.words.shift[m["rel"].lower()], mo)
     if ctx.anchor is None:
         return "DATE", f"XXXX-{mo:02d}"
     return "DATE", cal.month(cal.year_for(ctx.anchor, mo, 15, direction(ctx, m, PRESENT)), mo)
@@ -102,7 +101,7 @@ def v_year(m, ctx):
 
 def v_season_year(m, ctx):
     code = ctx.words.season[m["s"].lower()]
-    return "DATE", f"{year_number(m['y']):04d}-{code}"
+    return "DATE", f"{year_number(m['y'], ctx.words):04d}-{code}"
 
 
 def v_decade(m, ctx):
@@ -131,7 +130,7 @@ def v_quarter(m, ctx):
         return "DATE", f"XXXX-Q{q}"
     year = ctx.anchor.year
     if m["rel"]:  # "next year's first quarter"
-        return "DATE", f"{year + REL_SHIFT[m['rel'].lower()]}-Q{q}"
+        return "DATE", f"{year + ctx.words.shift[m['rel'].lower()]}-Q{q}"
     if q > cal.quarter_of(ctx.anchor) and direction(ctx, m, PRESENT) < 0:
         year -= 1
     return "DATE", f"{year}-Q{q}"
@@ -204,19 +203,13 @@ def v_holiday(m, ctx):
     return "DATE", ymd(y, mo, d)
 
 
-SPOKEN = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-          "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-
-
-def year_number(text: str) -> int:
+def year_number(text: str, w: TimeWords) -> int:
     """1997 from "1997" or from "nineteen ninety-seven" (the ANYYEAR piece of patterns.py)."""
     if text.isdigit():
         return int(text)
     words = re.split(r"[\s-]+", text.lower())
-    ones = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-    rest = SPOKEN[words[1]] + (ones.index(words[2]) + 1 if len(words) > 2 else 0)
-    return SPOKEN[words[0]] * 100 + rest
+    rest = w.number[words[1]] + (w.number[words[2]] if len(words) > 2 else 0)
+    return w.number[words[0]] * 100 + rest
 
 
 def v_spoken_year(m, ctx):
@@ -225,16 +218,16 @@ def v_spoken_year(m, ctx):
     if century.startswith("two"):
         if not m.group(0).lower().startswith("the year") and not m["t"]:
             return None
-        return "DATE", str(2000 + SPOKEN.get((m["t"] or "").lower(), 0))
+        return "DATE", str(2000 + ctx.words.number.get((m["t"] or "").lower(), 0))
     if not m["t"] or m["t"].lower() in ("ten", "eleven", "twelve") and not m["o"]:
         return None
-    tens = SPOKEN[m["t"].lower()]
+    tens = ctx.words.number[m["t"].lower()]
     if m["o"] and tens < 20:
         return None
     if not m["o"] and tens >= 20 and not re.match(r"\w", m["t"][0]):
         return None
-    ones = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-    year = (19 if century == "nineteen" else 20) * 100 + tens + (ones.index(m["o"].lower()) + 1 if m["o"] else 0)
+    ones = ctx.words.number[m["o"].lower()] if m["o"] else 0
+    year = (19 if century == "nineteen" else 20) * 100 + tens + ones
     if tens >= 20 and not m["o"] and not re.search(r"\b(?:in|of|since|until|by|from)\s+$", before(ctx, m, 8), re.I):
         return None  # "nineteen twenty" alone may be a count
     return "DATE", str(year)
@@ -247,7 +240,7 @@ def v_deictic_day(m, ctx):
     """today / yesterday / tomorrow / tonight (+ morning ...)."""
     word = m["w"].lower()
     shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
-    pod = POD_CODE.get((m["pod"] or "").lower()) or ("NI" if word == "tonight" else None)
+    pod = ctx.words.pod.get((m["pod"] or "").lower()) or ("NI" if word == "tonight" else None)
     if ctx.anchor is None:
         base = "XXXX-XX-XX"
     else:
@@ -262,7 +255,7 @@ def v_this_pod(m, ctx):
     rel = m["rel"].lower()
     shift = {"this": 0, "tonight": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
     base = cal.day(cal.add_days(ctx.anchor, shift)) if ctx.anchor else "XXXX-XX-XX"
-    return "TIME", f"{base}T{POD_CODE[m['pod'].lower()]}"
+    return "TIME", f"{base}T{ctx.words.pod[m['pod'].lower()]}"
 
 
 def v_weekday(m, ctx):
@@ -271,7 +264,7 @@ def v_weekday(m, ctx):
     if not capitalised(wd_word):
         return None
     iso_day = ctx.words.weekday[wd_word.lower()]
-    pod = POD_CODE.get((m["pod"] or "").lower())
+    pod = ctx.words.pod.get((m["pod"] or "").lower())
     if m["pl"] or m["pl2"]:
         return "SET", f"XXXX-WXX-{iso_day}" + (f"T{pod}" if pod else "")
     rel = (m["rel"] or "").lower()
@@ -293,7 +286,7 @@ def v_weekday(m, ctx):
 def v_relative_unit(m, ctx):
     """this week / last year / next month / earlier this month / last summer / last November."""
     rel, unit_word = m["rel"].lower(), m["unit"].lower()
-    shift = -1 if rel.endswith("past") else REL_SHIFT[rel]
+    shift = -1 if rel.endswith("past") else ctx.words.shift[rel]
     if unit_word in ctx.words.season:
         code = ctx.words.season[unit_word]
         return "DATE", cal.season(ctx.anchor, code, shift) if ctx.anchor else f"XXXX-{code}"
@@ -313,7 +306,7 @@ def v_relative_unit(m, ctx):
         if ctx.anchor is None:
             return "DATE", "XXXX-WXX-WE"
         return "DATE", cal.week(cal.add_days(ctx.anchor, 7 * shift)) + "-WE"
-    unit = unit_of(unit_word)
+    unit = ctx.words.unit_of(unit_word)
     if ctx.anchor is None:
         return "DATE", {"W": "XXXX-WXX", "M": "XXXX-XX", "D": "XXXX-XX-XX", "Q": "XXXX-QX"}.get(unit, "XXXX")
     return "DATE", cal.shift(ctx.anchor, unit, shift)
@@ -321,7 +314,7 @@ def v_relative_unit(m, ctx):
 
 def v_part_of_unit(m, ctx):
     """the end of the year / the beginning of the month: the value of the unit itself."""
-    unit = unit_of(m["unit"])
+    unit = ctx.words.unit_of(m["unit"])
     if ctx.anchor is None:
         return "DATE", {"W": "XXXX-WXX", "M": "XXXX-XX"}.get(unit, "XXXX")
     return "DATE", cal.shift(ctx.anchor, unit, 0)
@@ -336,7 +329,7 @@ def v_ago(m, ctx):
     is rejected so that the duration rule tags "[three days]" (TimeML keeps "later" out as a
     signal). A comparison stays a date: "up from $3 million a year earlier", "than a week ago"."""
     n = number(m["n"], ctx.words)
-    unit = unit_of(m["unit"])
+    unit = ctx.words.unit_of(m["unit"])
     direction_word = m["dir"].lower()
     if direction_word in ("later", "earlier") and not COMPARED_WITH.search(before(ctx, m, 12)):
         idiom = n == 1 and direction_word == "earlier" and unit in ("Y", "Q", "M")
@@ -406,7 +399,7 @@ def v_the_season(m, ctx):
 def v_this_century(m, ctx):
     if ctx.anchor is None:
         return "DATE", "XX"
-    return "DATE", cal.shift(ctx.anchor, unit_of(m["unit"]), REL_SHIFT[m["rel"].lower()])
+    return "DATE", cal.shift(ctx.anchor, ctx.words.unit_of(m["unit"]), ctx.words.shift[m["rel"].lower()])
 
 
 def v_ref(m, ctx):
@@ -427,7 +420,7 @@ def v_duration(m, ctx):
     if re.match(r"[\s-]*old\b", after(ctx, m, 6), re.I):
         return None
     n = number(m["n"], ctx.words)
-    unit = unit_of(m["unit"])
+    unit = ctx.words.unit_of(m["unit"])
     first = m["n"].lower()
     if m["unit"][0].isupper() and not m.group(0)[0].isupper():
         return None  # "60 Minutes": a title
@@ -455,7 +448,7 @@ def v_duration(m, ctx):
             k = number(num_word, ctx.words)
             if k is None or n is None:
                 return "DURATION", total
-            extra = duration(k, unit_of(unit_word))
+            extra = duration(k, ctx.words.unit_of(unit_word))
             # P4Y + P5M -> P4Y5M; PT2H + PT30M -> PT2H30M
             sep = "T" if extra.startswith("PT") and "T" not in total else ""
             total = total + sep + extra[2:] if extra.startswith("PT") else total + extra[1:]
@@ -467,7 +460,7 @@ def v_rel_duration(m, ctx):
     """the past year / the next week: the calendar unit before or after publication, as TimeML
     news annotation reads it ("over the past year" said in 1998 -> 1997); days, hours, decades
     and centuries stay a duration of one unit ("the past decade" -> P10Y)."""
-    unit = unit_of(m["unit"])
+    unit = ctx.words.unit_of(m["unit"])
     if unit not in ("Y", "M", "W"):
         return "DURATION", duration(1, unit)
     if ctx.anchor is None:
@@ -479,12 +472,12 @@ def v_rel_duration(m, ctx):
 def v_long(m, ctx):
     """day-long / decades-long / 10-year-long: a duration."""
     n = number(m["n"], ctx.words) if m["n"] else (None if m["unit"].lower().endswith("s") else 1)
-    return "DURATION", duration(n, unit_of(m["unit"]))
+    return "DURATION", duration(n, ctx.words.unit_of(m["unit"]))
 
 
 def v_bare_plural(m, ctx):
     """for years / within days / recent weeks: a vague duration."""
-    return "DURATION", duration(None, unit_of(m["unit"]))
+    return "DURATION", duration(None, ctx.words.unit_of(m["unit"]))
 
 
 def v_every(m, ctx):
@@ -495,12 +488,12 @@ def v_every(m, ctx):
     if what in ctx.words.weekday:
         return "SET", f"XXXX-WXX-{ctx.words.weekday[what]}"
     n = number(m["n"], ctx.words) if m["n"] else 1
-    return "SET", duration(n, unit_of(what))
+    return "SET", duration(n, ctx.words.unit_of(what))
 
 
 def v_times_a(m, ctx):
     """once a week / twice a year / three times a day: a set of one unit."""
-    return "SET", duration(1, unit_of(m["unit"]))
+    return "SET", duration(1, ctx.words.unit_of(m["unit"]))
 
 
 RATE_BEFORE = re.compile(r"(?:\d%?|%|percent|million|billion)(?:\s+[a-z]+)?\s+$", re.I)

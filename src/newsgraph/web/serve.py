@@ -10,6 +10,10 @@ import os
 import sys
 
 from ..errors import UsageError
+from ..extras import require
+
+# the modules of the web extra (pyproject.toml), uvicorn first
+WEB_MODULES = ("uvicorn", "starlette", "jinja2", "vl_convert")
 
 SERVE_HELP = """\
 Browse a corpus in a web browser: articles with their facts marked, search, actors, dyad
@@ -48,13 +52,10 @@ def add_serve_command(sub, fmt, db_default: str) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    try:
-        import uvicorn
+    uvicorn, *_ = (require(module, "web", "newsgraph serve")
+                   for module in WEB_MODULES)  # each named when missing, before the app imports them
+    from .app import create_app
 
-        from .app import create_app
-    except ImportError as err:
-        raise UsageError(f"newsgraph serve needs the web extra ({err.name} is missing): "
-                         "pip install 'newsgraph[web]'")
     if "://" not in args.db and not os.path.exists(args.db):
         raise UsageError(f"no corpus database at {args.db} (create one with `newsgraph ingest ... --db {args.db}`)")
     if not 0 < args.port < 65536:
