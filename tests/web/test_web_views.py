@@ -108,6 +108,24 @@ def test_dyad_timeline_both_directions(watched, server):
     assert page.url.startswith(server + "/dyad?a=KOR&b=JPN")
 
 
+def test_dyad_lists_its_events_a_page_at_a_time(watched, server):
+    everything = get_json(f"{server}/api/dyad?a=JPN&b=KOR")
+    assert everything["total"] == len(everything["events"]) >= 3
+    pages = [get_json(f"{server}/api/dyad?a=JPN&b=KOR&limit=2&offset={o}")["events"]
+             for o in range(0, everything["total"], 2)]
+    assert [e for p in pages for e in p] == everything["events"]
+    page, _ = watched
+    page.goto(server + "/dyad?a=JPN&b=KOR&limit=2")
+    assert page.locator("table.events tbody tr").count() == 2
+    assert f"1–2 of {everything['total']} shown" in page.inner_text("main")
+    page.click("nav.pages a.more")
+    assert "offset=2" in page.url
+    assert page.locator("table.events tbody tr").count() == min(2, everything["total"] - 2)
+    third = everything["events"][2]
+    hrefs = page.locator("table.events a.evidence").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert hrefs[0] == f"/article/{third['article_key']}?fact={third['event_id']}#evidence"
+
+
 def test_map_draws_the_world_and_the_places(watched, server):
     page, _ = watched
     page.goto(server + "/map")

@@ -117,11 +117,12 @@ class Corpus:
         return top_actors(self.store, limit)
 
     def dyad(self, a: str, b: str, event: Optional[str] = None, since=None, until=None,
-             limit: int = 200) -> dict:
-        """Events between two actors, both directions: by month and type, and one by one."""
+             limit: int = 100, offset: int = 0) -> dict:
+        """Events between two actors, both directions: by month and type, and one by one (a
+        page of `limit` after the first `offset`; `total` counts them all)."""
         from .relations import dyad
 
-        return dyad(self.store, a, b, event, since, until, limit)
+        return dyad(self.store, a, b, event, since, until, limit, offset)
 
     def network(self, by: str = "country", top: int = 60, event: Optional[str] = None,
                 since=None, until=None) -> dict:

@@ -9,7 +9,7 @@ words and someone else says them.
 """
 from __future__ import annotations
 
-from .event_list import event_list
+from .event_list import actor_event_lists, sided_events
 from .query import _actor_params
 from .search import matched_entities
 from .store import Store
@@ -59,15 +59,20 @@ LIMIT :limit""", {**_actor_params("actor", actor), "limit": int(limit)}
 def quotes_about(actor: str, limit: int = 50) -> tuple[str, dict]:
     """Quotes by others whose words mention the actor, newest first."""
     return f"""
-WITH matched AS ({matched_entities('actor')})
+WITH matched AS ({matched_entities('actor')}),
+about AS (
+  SELECT DISTINCT q.article_key, q.quote_id
+  FROM matched m
+  JOIN mentions mn ON mn.article_key = m.article_key AND mn.entity_id = m.entity_id
+  JOIN quotes q ON q.article_key = mn.article_key
+   AND mn.start_char >= q.content_start AND mn.end_char <= q.content_end
+  LEFT JOIN matched s ON s.article_key = q.article_key AND s.entity_id = q.speaker
+  WHERE s.entity_id IS NULL
+)
 SELECT {QUOTE_COLUMNS}
-FROM quotes q
+FROM about k
+JOIN quotes q ON q.article_key = k.article_key AND q.quote_id = k.quote_id
 JOIN articles a ON a.article_key = q.article_key
-WHERE EXISTS (SELECT 1 FROM mentions mn
-              JOIN matched m ON m.article_key = mn.article_key AND m.entity_id = mn.entity_id
-              WHERE mn.article_key = q.article_key AND mn.start_char >= q.content_start
-                AND mn.end_char <= q.content_end)
-  AND NOT EXISTS (SELECT 1 FROM matched s WHERE s.article_key = q.article_key AND s.entity_id = q.speaker)
 ORDER BY a.published DESC NULLS LAST, a.id, q.content_start
 LIMIT :limit""", {**_actor_params("actor", actor), "limit": int(limit)}
 
@@ -76,29 +81,26 @@ def counterparts(actor: str, limit: int = 50) -> tuple[str, dict]:
     """Who the actor's events involve on the other side: name, code, direction ('to': the
     actor acts on them, 'from': they act on the actor), events and their types."""
     return f"""
-WITH matched AS ({matched_entities('actor')}),
-own AS (SELECT DISTINCT ea.article_key, ea.event_id, ea.role FROM event_actors ea
-        JOIN matched m ON m.article_key = ea.article_key AND m.entity_id = ea.entity_id),
+WITH own AS ({sided_events(('actor',))}),
 other AS (
-  SELECT ea.article_key, ea.event_id, ea.role, ea.entity_id, en.name, ac.code, ac.country
+  SELECT ea.article_key, ea.event_id, ea.entity_id, en.name, ac.code, ac.country,
+         CASE WHEN ea.role = 'recipient' THEN 'to' ELSE 'from' END AS direction
   FROM event_actors ea
-  JOIN (SELECT DISTINCT article_key, event_id FROM own) k
-    ON k.article_key = ea.article_key AND k.event_id = ea.event_id
+  JOIN own w ON w.article_key = ea.article_key AND w.event_id = ea.event_id
+   AND ((ea.role = 'recipient' AND w.actor_actor) OR (ea.role = 'actor' AND w.actor_recipient))
+  LEFT JOIN ({matched_entities('actor')}) m ON m.article_key = ea.article_key AND m.entity_id = ea.entity_id
   LEFT JOIN entities en ON en.article_key = ea.article_key AND en.entity_id = ea.entity_id
   LEFT JOIN actors ac ON ac.article_key = ea.article_key AND ac.entity_id = ea.entity_id
-  WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE m.article_key = ea.article_key
-                    AND m.entity_id = ea.entity_id)
+  WHERE m.entity_id IS NULL
 )
-SELECT coalesce(o.name, o.entity_id) AS name, o.code, o.country,
-       CASE WHEN w.role = 'actor' THEN 'to' ELSE 'from' END AS direction,
+SELECT coalesce(o.name, o.entity_id) AS name, o.code, o.country, o.direction,
        count(DISTINCT o.article_key || ':' || o.event_id) AS events,
        count(DISTINCT o.article_key) AS articles,
        string_agg(DISTINCT e.event, ', ' ORDER BY e.event) AS types
-FROM own w
-JOIN other o ON o.article_key = w.article_key AND o.event_id = w.event_id AND o.role <> w.role
+FROM other o
 JOIN events e ON e.article_key = o.article_key AND e.event_id = o.event_id
-GROUP BY coalesce(o.name, o.entity_id), o.code, o.country, CASE WHEN w.role = 'actor' THEN 'to' ELSE 'from' END
-ORDER BY events DESC, name
+GROUP BY coalesce(o.name, o.entity_id), o.code, o.country, o.direction
+ORDER BY events DESC, name, o.direction, o.code
 LIMIT :limit""", {**_actor_params("actor", actor), "limit": int(limit)}
 
 
@@ -110,12 +112,18 @@ def actor_profile(store: Store, actor: str, limit: int = 50, since=None, until=N
         "codes": store.dicts(*codes(actor)),
         "quotes_by": store.dicts(*quotes_by(actor, limit)),
         "quotes_about": store.dicts(*quotes_about(actor, limit)),
-        "events_as_actor": store.dicts(*event_list(actor=actor, since=since, until=until, limit=limit,
-                                                   newest_first=True)),
-        "events_as_recipient": store.dicts(*event_list(recipient=actor, since=since, until=until,
-                                                       limit=limit, newest_first=True)),
+        **events_both_ways(store, actor, since, until, limit),
         "counterparts": store.dicts(*counterparts(actor, limit)),
     }
+
+
+def events_both_ways(store: Store, actor: str, since=None, until=None, limit: int = 50) -> dict:
+    """`events_as_actor` and `events_as_recipient`: the actor's newest events on each side (as
+    event_list gives them), from one query."""
+    lists: dict = {"events_as_actor": [], "events_as_recipient": []}
+    for row in store.dicts(*actor_event_lists(actor, since, until, limit)):
+        lists[f"events_as_{row.pop('listed')}"].append(row)
+    return lists
 
 
 def has_actor(store: Store, actor: str) -> bool:

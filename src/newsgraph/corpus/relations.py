@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from . import query as recipes
-from .event_list import _side, event_list
+from .event_list import event_list, sided_events
 from .query import _actor_params, _date
 from .store import Store
 
@@ -18,8 +18,7 @@ from .store import Store
 def dyad_timeline(a: str, b: str, event: Optional[str] = None, since=None, until=None) -> tuple[str, dict]:
     """Events between `a` and `b` by month, type and direction: month, event, direction, events,
     articles. An event with `a` and `b` on both sides counts as forward."""
-    forward = f"({_side('actor', 'a')} AND {_side('recipient', 'b')})"
-    backward = f"({_side('actor', 'b')} AND {_side('recipient', 'a')})"
+    forward, backward = "(s.a_actor AND s.b_recipient)", "(s.b_actor AND s.a_recipient)"
     params = {**_actor_params("a", a), **_actor_params("b", b)}
     where = [f"({forward} OR {backward})"]
     if event:
@@ -36,6 +35,7 @@ WITH matched AS (
   SELECT e.article_key, e.month, e.event, CASE WHEN {forward} THEN 'forward' ELSE 'backward' END AS direction
   FROM events e
   JOIN articles a ON a.article_key = e.article_key
+  JOIN ({sided_events(("a", "b"))}) s ON s.article_key = e.article_key AND s.event_id = e.event_id
   WHERE {' AND '.join(where)}
 )
 SELECT month, event, direction, count(*) AS events, count(DISTINCT article_key) AS articles
@@ -46,12 +46,15 @@ ORDER BY month, direction DESC, events DESC, event"""
 
 
 def dyad(store: Store, a: str, b: str, event: Optional[str] = None, since=None, until=None,
-         limit: int = 200) -> dict:
-    """The dyad as plain data: `timeline` (month x type x direction) and `events` (both ways,
-    with their evidence sentences, in date order)."""
-    return {"a": a, "b": b,
-            "timeline": store.dicts(*dyad_timeline(a, b, event, since, until)),
-            "events": store.dicts(*event_list(a, b, event, since, until, both_ways=True, limit=limit))}
+         limit: int = 100, offset: int = 0) -> dict:
+    """The dyad as plain data: `timeline` (month x type x direction), `total` (its events) and
+    `events` (one page of them, both ways, with their evidence sentences, in date order:
+    `limit` after the first `offset`)."""
+    timeline = store.dicts(*dyad_timeline(a, b, event, since, until))
+    return {"a": a, "b": b, "timeline": timeline, "total": sum(t["events"] for t in timeline),
+            "limit": limit, "offset": offset,
+            "events": store.dicts(*event_list(a, b, event, since, until, both_ways=True,
+                                              limit=limit, offset=offset))}
 
 
 def network(store: Store, by: str = "country", top: int = 60, event: Optional[str] = None,
