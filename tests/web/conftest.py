@@ -9,6 +9,7 @@ through the pipeline), and a finished record with payloads in every field the vi
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -87,17 +88,26 @@ def payload_record() -> dict:
 
 
 @pytest.fixture(scope="session")
-def corpus_db(tmp_path_factory) -> Path:
-    """A DuckDB corpus made by `newsgraph ingest` from our articles and the payloads."""
-    tmp = tmp_path_factory.mktemp("explorer")
-    payloads = tmp / "payloads.jsonl"
+def corpus_inputs(tmp_path_factory) -> list[str]:
+    """What the test corpus is made of: our wire stories, the demo articles, the payloads."""
+    payloads = tmp_path_factory.mktemp("inputs") / "payloads.jsonl"
     payloads.write_text("\n".join(json.dumps(r) for r in (payload_text_article(), payload_record())) + "\n",
                         encoding="utf-8")
-    db = tmp / "corpus.duckdb"
-    done = subprocess.run([str(NEWSGRAPH), "ingest", str(WIRE), str(SAMPLES), str(payloads),
-                           "--db", str(db), "--workers", "1", "--quiet"],
+    return [str(WIRE), str(SAMPLES), str(payloads)]
+
+
+def ingest(inputs: list[str], db: str) -> None:
+    """`newsgraph ingest` of `inputs` into `db` (a DuckDB file or a PostgreSQL URL)."""
+    done = subprocess.run([str(NEWSGRAPH), "ingest", *inputs, "--db", db, "--workers", "1", "--quiet"],
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory, corpus_inputs) -> Path:
+    """A DuckDB corpus made by `newsgraph ingest` from our articles and the payloads."""
+    db = tmp_path_factory.mktemp("explorer") / "corpus.duckdb"
+    ingest(corpus_inputs, str(db))
     return db
 
 
@@ -107,11 +117,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(corpus_db):
-    """The base URL of `newsgraph serve` over the corpus, running until the session ends."""
+@contextlib.contextmanager
+def serving(db: str):
+    """The base URL of `newsgraph serve` over `db`, running until the block ends."""
     port = free_port()
-    proc = subprocess.Popen([str(NEWSGRAPH), "serve", "--db", str(corpus_db), "--port", str(port)],
+    proc = subprocess.Popen([str(NEWSGRAPH), "serve", "--db", db, "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -124,12 +134,21 @@ def server(corpus_db):
                 proc.kill()
                 pytest.fail(f"newsgraph serve did not start: {proc.stdout.read().decode()[-2000:]}")
             time.sleep(0.2)
-    yield base
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(corpus_db):
+    """The base URL of `newsgraph serve` over the DuckDB corpus, for the whole session."""
+    with serving(str(corpus_db)) as base:
+        yield base
 
 
 def get(url: str) -> tuple[int, str]:
