@@ -73,7 +73,8 @@ PAGES = [
     ("search outlet+place", "/search?outlet=Reuters&place=Paris"),
     ("article", "/article/{key}"), ("article + evidence", "/article/{key}?fact=V1"),
     ("actor country", "/actor?actor=FRA"), ("actor name", "/actor?actor=Claire+Duval"),
-    ("dyad", "/dyad?a={a}&b={b}"), ("map", "/map"), ("map type+dates", "/map?type=CONSULT&since=2024-01-01"),
+    ("dyad", "/dyad?a={a}&b={b}"), ("dyad, next page", "/dyad?a={a}&b={b}&offset=100"),
+    ("map", "/map"), ("map type+dates", "/map?type=CONSULT&since=2024-01-01"),
     ("network", "/network"), ("network by name", "/network?by=name&top=100"),
 ]
 
