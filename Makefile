@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # the extras the demo and the tests use (pyproject.toml [project.optional-dependencies])
-EXTRAS := test,postgres,dask,warc
+EXTRAS := test,postgres,dask,warc,web
 SHARED ?= ../shared
 
 .PHONY: install demo test test-quick eval bench clean

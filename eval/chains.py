@@ -36,8 +36,6 @@ predictions with chains and speakers dropped (they must not be).
 """
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 import tempfile
@@ -45,21 +43,11 @@ from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from chains_inputs import corpus_inputs, sha, shared_scorer  # noqa: E402
+from chains_inputs import shared_scorer  # noqa: E402
+from offset_gold import PARTS, arguments, checked_inputs, doc_key, overlap, ratio, read_gold  # noqa: E402
 
 GOLD = os.path.join(HERE, "chains", "gold.jsonl")
-PARTS = ("tune", "heldout")
 HEADLINE = ("via_acc", "speaker_acc", "quote_recall")
-
-
-def read_gold(path: str = GOLD) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def doc_key(quote: dict) -> str:
-    """The record id a gold document is run under: unique across corpora."""
-    return f"{quote['corpus']}/{quote['doc']}"
 
 
 def gold_spans(quote: dict):
@@ -71,39 +59,6 @@ def gold_spans(quote: dict):
         yield f"via[{i}]", via
         if via.get("name"):
             yield f"via[{i}].name", via["name"]
-
-
-def check_texts(golds: list[dict], texts: dict[str, str]) -> list[str]:
-    """Every way the rebuilt texts differ from what the gold was written on."""
-    problems = []
-    for q in golds:
-        text = texts.get(doc_key(q))
-        if text is None:
-            problems.append(f"{q['id']}: document not found in the corpus")
-        elif sha(text) != q["doc_sha256"]:
-            problems.append(f"{q['id']}: document text changed (sha256 {sha(text)} != {q['doc_sha256']})")
-        else:
-            problems += [f"{q['id']}: {field} text changed" for field, s in gold_spans(q)
-                         if sha(text[s["start"]:s["end"]]) != s["sha256"]]
-    return problems
-
-
-def load_inputs(shared: str, golds: list[dict]) -> dict[str, dict]:
-    """The input record of every gold document, under its `corpus/doc` id."""
-    corpora = sorted({q["corpus"] for q in golds})
-    wanted = {(q["corpus"], q["doc"]) for q in golds}
-    inputs = {}
-    for (corpus, doc), record in corpus_inputs(shared, corpora).items():
-        if (corpus, doc) in wanted:
-            inputs[f"{corpus}/{doc}"] = dict(record, id=f"{corpus}/{doc}")
-    return inputs
-
-
-def overlap(a, b) -> int:
-    """Characters shared by half-open spans a and b (dicts with start/end, or None)."""
-    if not a or not b:
-        return 0
-    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
 
 
 def pair_quotes(golds: list[dict], preds: list[dict]) -> dict[int, int]:
@@ -183,10 +138,6 @@ def judge(golds: list[dict], outputs: dict[str, dict]) -> list[dict]:
                     prediction=p)
             verdicts.append(v)
     return verdicts
-
-
-def ratio(a, b) -> float:
-    return round(a / b, 4) if b else 0.0
 
 
 def summarise(verdicts: list[dict]) -> dict:
@@ -323,32 +274,13 @@ def print_misses(verdicts: list[dict], texts: dict[str, str], outputs: dict[str,
                   f"{names.get(p.get('speaker'))!r} (source {words(p.get('source'))})", file=out)
 
 
-def parse_args(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--shared", default=os.path.join(os.path.dirname(HERE), "..", "shared"),
-                   help="the shared/ folder (its eval/ scorers and eval/data)")
-    p.add_argument("--cmd", default=os.environ.get("NEWSGRAPH_CMD", "newsgraph"), help="the newsgraph command")
-    p.add_argument("--gold", default=GOLD)
-    p.add_argument("--part", choices=PARTS, help="score one part only")
-    p.add_argument("--keep", help="keep the system's OUTPUT.jsonl at this path")
-    p.add_argument("--predictions", help="read this OUTPUT.jsonl instead of running the command")
-    p.add_argument("--json", help="also write the metrics to this file")
-    p.add_argument("--misses", action="store_true", help="list the quotes the system got wrong (stderr)")
-    p.add_argument("--self-check", action="store_true",
-                   help="score predictions copied from the gold (must be 1.0) and careless ones")
-    return p.parse_args(argv)
-
-
 def main(argv=None) -> dict:
-    args = parse_args(argv)
+    args = arguments(__doc__, "quotes", GOLD).parse_args(argv)
     golds = read_gold(args.gold)
     if args.part:
         golds = [q for q in golds if q["part"] == args.part]
-    inputs = load_inputs(args.shared, golds)
+    inputs = checked_inputs(args.shared, golds, gold_spans)
     texts = {k: r["text"] for k, r in inputs.items()}
-    problems = check_texts(golds, texts)
-    if problems:
-        raise SystemExit("the gold does not fit the texts of --shared:\n  " + "\n  ".join(problems[:20]))
     if args.self_check:
         return self_check(golds, texts)
     common = shared_scorer(args.shared, "common")
@@ -358,7 +290,6 @@ def main(argv=None) -> dict:
         print_misses(judge(golds, outputs), texts, outputs)
     common.report("chains", metrics, args)
     return metrics
-
 
 if __name__ == "__main__":
     main()

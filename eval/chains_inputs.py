@@ -1,13 +1,16 @@
 """The input records of the dev corpora, rebuilt exactly as ../shared/eval's scorers build them.
 
-The chain gold (eval/chains/gold.jsonl) holds offsets into the `text` newsgraph is given, so the
-text must be the one the corpus scorers send. Rather than re-implement their readers (and drift
-from them), this module imports each scorer's own loader from SHARED/eval:
+Our own gold (the chains of eval/chains/gold.jsonl, the events of eval/events/gold.jsonl) holds
+offsets into the `text` newsgraph is given, so the text must be the one the corpus scorers send.
+Rather than re-implement their readers (and drift from them), this module imports each scorer's
+own loader from SHARED/eval:
 
   polnear    quotes_polnear.load_gold(data/polnear-dev)         id = file stem
   lgl        geo_xml.load(data/lgl/lgl.xml)                      id = article docid
   timebank   time_timeml.read_tml(data/timebank/**/<id>)         id = .tml file name
   aeb_plain  extract_aeb --plain: data/aeb-dev/plain-text.json   id = page hash
+  conll      ner_conll.read_conll + build(data/conll2003/eng.testa)   id = doc-<n>
+  ecbplus    stories.py's data/ecbplus-dev/articles.jsonl, as is      id = article id
 
 AEB goes in as the plain-text version (`--plain`), never as HTML: the text of an HTML input is
 what newsgraph extracts, which changes with the code, so no offsets into it can stay valid.
@@ -18,11 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import json
 import os
 import sys
 from collections import Counter
 
-CORPORA = ("polnear", "lgl", "timebank", "aeb_plain")
+CORPORA = ("polnear", "lgl", "timebank", "aeb_plain", "conll", "ecbplus")
 
 
 def sha(text: str, length: int = 16) -> str:
@@ -62,8 +66,25 @@ def aeb_plain_inputs(shared: str) -> dict[str, dict]:
     return {h: {"id": h, "text": text} for h, text in pages.items()}
 
 
+def conll_inputs(shared: str) -> dict[str, dict]:
+    """CoNLL-2003 documents as ner_conll.py sends them: tokens joined by spaces, one sentence a
+    line, ids doc-1, doc-2, ... in file order."""
+    ner = shared_scorer(shared, "ner_conll")
+    docs = ner.read_conll(os.path.join(shared, "eval", "data", "conll2003", "eng.testa"))
+    records = (ner.build(doc, n)[0] for n, doc in enumerate(docs, 1))
+    return {r["id"]: r for r in records}
+
+
+def ecbplus_inputs(shared: str) -> dict[str, dict]:
+    """ECB+ articles as stories.py ingests them: the lines of articles.jsonl, unchanged."""
+    path = os.path.join(shared, "eval", "data", "ecbplus-dev", "articles.jsonl")
+    with open(path, encoding="utf-8") as f:
+        records = [json.loads(line) for line in f if line.strip()]
+    return {r["id"]: r for r in records}
+
+
 LOADERS = {"polnear": polnear_inputs, "lgl": lgl_inputs, "timebank": timebank_inputs,
-           "aeb_plain": aeb_plain_inputs}
+           "aeb_plain": aeb_plain_inputs, "conll": conll_inputs, "ecbplus": ecbplus_inputs}
 
 
 def corpus_inputs(shared: str, corpora=CORPORA) -> dict[tuple[str, str], dict]:

@@ -57,6 +57,8 @@ GATES = {
     "geo_xml": SharedScorer("geo_xml.py", "lgl/lgl.xml"),
     "events_plover": SharedScorer("events_plover.py", "plover-gsr/PLOVER_GSR_CAMEO.txt"),
     "chains": OwnScorer("chains.py"),
+    "events_gold": OwnScorer("events_gold.py"),
+    "events_plover_parts": OwnScorer("events_plover_parts.py"),
 }
 
 

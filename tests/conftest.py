@@ -57,9 +57,15 @@ def demo_records(nlp_pipeline) -> dict[str, dict]:
 
 
 def run_cli(*args: str, stdin: bytes | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    """Run the installed `newsgraph` command as a user would."""
+    """Run the installed `newsgraph` command as a user would, at a fixed terminal width.
+
+    Rich wraps table cells to the terminal's width, which it reads from COLUMNS (80 when the
+    output is a pipe, as under CI): fixing it keeps assertions on shown names independent of
+    whoever runs the tests.
+    """
     exe = Path(sys.executable).parent / "newsgraph"
-    return subprocess.run([str(exe), *args], input=stdin, capture_output=True, timeout=timeout)
+    env = {**os.environ, "COLUMNS": "160"}
+    return subprocess.run([str(exe), *args], input=stdin, capture_output=True, timeout=timeout, env=env)
 
 
 def write_jsonl(path: Path, lines: list) -> Path:
@@ -80,18 +86,26 @@ SPACY_NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
 def parse_with_spacy_names(front, text: str, published: str = "2023-09-14"):
     """A Document through `front` (clean + parse) whose entities are spaCy's names as they are,
     one entity per label and spelling: event tests then check event coding, not the entities
-    stage's clustering and coding."""
+    stage's clustering. Each name keeps the actor coding the entities stage gives the entity it
+    belongs to (`Entity.actor`: country, sector, role), which the events stage reads to tell a
+    political act from an everyday one."""
     from newsgraph.document import Entity, Mention
     from newsgraph.read.record import document_from_record
+    from newsgraph.stages.entities import find_entities
 
     doc = front(document_from_record({"id": "t", "text": text, "published": published}))
+    coded = [(m.start, m.end, e.actor) for e in find_entities(doc).entities for m in e.mentions
+             if e.actor is not None]
     by = {}
     for ent in doc.parse.ents:
         if ent.label_ not in SPACY_NAME_LABELS:
             continue
         key = (ent.label_, ent.text.lower())
+        start, end = ent.start_char + doc.parse_offset, ent.end_char + doc.parse_offset
         if key not in by:
             by[key] = Entity(id=f"E{len(by) + 1}", label=ent.label_, name=ent.text)
-        by[key].mentions.append(Mention(ent.start_char + doc.parse_offset, ent.end_char + doc.parse_offset))
+        by[key].actor = by[key].actor or next(
+            (a for s, e, a in coded if s < end and start < e), None)
+        by[key].mentions.append(Mention(start, end))
     doc.entities = list(by.values())
     return doc

@@ -24,7 +24,7 @@ CHAIN_FORMS = {"told_outlet", "interview_with", "aired_on", "quoted_by", "accord
 
 @pytest.fixture(scope="module")
 def gold():
-    return chains.read_gold()
+    return chains.read_gold(chains.GOLD)
 
 
 def spans_of(quote):

@@ -141,7 +141,8 @@ def test_the_talks_told_twice_are_one_event_with_two_evidence_sentences(nlp_pipe
 
 
 def test_the_event_is_shown_by_the_telling_that_says_most(nlp_pipeline):
-    rec = analyze(nlp_pipeline, "Talks between Sanchez and Costa focused on water rights. Sanchez met "
+    rec = analyze(nlp_pipeline, "Talks between Spanish Prime Minister Pedro Sanchez and Portuguese "
+                            "Prime Minister Antonio Costa focused on water rights. Sanchez met "
                             "Costa on Monday in Lisbon, officials said.", published="2024-03-06")
     meet = [e for e in of_type(rec, "CONSULT") if len(e["evidence"]) == 2]
     assert meet and trigger(rec, meet[0]) == "met"
@@ -288,8 +289,9 @@ def test_an_event_that_would_have_an_effect_has_not_happened(nlp_pipeline):
 
 
 def test_would_in_reported_speech_is_a_plan_elsewhere_a_condition(nlp_pipeline):
-    rec = analyze(nlp_pipeline, "A government spokesman told reporters that Ruto and Museveni would "
-                            "meet on Friday in Kampala.", published="2024-03-06")
+    rec = analyze(nlp_pipeline, "A government spokesman told reporters that Kenyan President William "
+                            "Ruto and Ugandan President Yoweri Museveni would meet on Friday in "
+                            "Kampala.", published="2024-03-06")
     meet = [e for e in of_type(rec, "CONSULT") if trigger(rec, e) == "meet"]
     assert meet and meet[0]["status"] == "future"
     assert meet[0]["date"] == "2024-03-08"
@@ -303,8 +305,8 @@ def test_what_is_discussed_is_not_a_recipient(nlp_pipeline):
 
 
 def test_a_conjoined_clause_lends_no_date(nlp_pipeline):
-    rec = analyze(nlp_pipeline, "Diplomats said the sides had not yet agreed on the route, and that the "
-                            "signing could be postponed until next month.", published="2024-03-06")
+    rec = analyze(nlp_pipeline, "Diplomats said the two governments had not yet agreed on the route, and "
+                            "that the signing could be postponed until next month.", published="2024-03-06")
     agreed = [e for e in of_type(rec, "AGREE") if trigger(rec, e) == "agreed"]
     assert agreed and agreed[0]["status"] == "negated" and agreed[0]["date"] is None
 

@@ -1,4 +1,4 @@
-"""Optional extras: PostgreSQL, Dask and WARC support say which extra to install when missing.
+"""Optional extras: PostgreSQL, Dask, WARC support and the explorer say which extra to install when missing.
 
 A missing package is made missing for real here: `sys.modules[name] = None` makes Python's
 import of it fail, exactly as in an install without the extra.
@@ -31,9 +31,10 @@ def test_a_missing_module_names_its_extra():
 def test_the_extras_are_declared_and_the_core_does_without_them():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     extras = project["optional-dependencies"]
-    assert {"postgres", "dask", "warc", "test"} <= set(extras)
+    assert {"postgres", "dask", "warc", "web", "test"} <= set(extras)
     core = " ".join(project["dependencies"])
-    for package in ("psycopg", "dask", "distributed", "warcio"):
+    for package in ("psycopg", "dask", "distributed", "warcio", "starlette", "uvicorn", "jinja2",
+                    "vl-convert"):
         assert package not in core, package
 
 
@@ -73,3 +74,12 @@ def test_warc_input_without_warcio_says_what_to_install(monkeypatch, tmp_path):
     path.write_bytes(b"")
     with pytest.raises(MissingExtra, match=r"pip install 'newsgraph\[warc\]'"):
         list(iter_items([str(path)]))
+
+
+def test_serve_without_the_web_extra_says_what_to_install(monkeypatch, capsys, tmp_path):
+    from newsgraph.cli import main
+
+    hide(monkeypatch, "starlette")
+    assert main(["serve", "--db", str(tmp_path / "c.duckdb")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "pip install 'newsgraph[web]'" in err

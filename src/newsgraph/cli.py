@@ -3,6 +3,7 @@
     newsgraph read FILE|URL|-          one article, shown readably (or --json)
     newsgraph extract IN.jsonl --output OUT.jsonl     the batch command of CONTRACT.md
     newsgraph ingest | query | sql | export           a corpus database (corpus/commands.py)
+    newsgraph serve --db corpus.duckdb                the explorer, a web app (web/serve.py)
     newsgraph schema                   the JSON Schema of the output record
 
 Bad arguments or an unreadable input file print one line and exit 2; problems with single
@@ -20,6 +21,7 @@ from . import __version__
 from .corpus.commands import add_corpus_commands
 from .errors import UsageError, check_workers
 from .progress import ProgressBar
+from .web.serve import add_serve_command
 
 MAIN_HELP = """\
 Turn news articles into a sourced event graph: names, quotes, times, places, events.
@@ -32,6 +34,7 @@ examples:
   newsgraph ingest articles/ dump.jsonl crawl.warc.gz --db corpus.duckdb
   newsgraph query timeline RUS PRK --db corpus.duckdb
   newsgraph export --db corpus.duckdb --format parquet --output corpus-parquet/
+  newsgraph serve --db corpus.duckdb --port 8000
 """
 
 READ_HELP = """\
@@ -102,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     extract.set_defaults(func=cmd_extract)
     add_corpus_commands(sub, fmt)
+    add_serve_command(sub, fmt, os.environ.get("NEWSGRAPH_DB") or "corpus.duckdb")
     return parser
 
 

@@ -1,11 +1,12 @@
 """Optional dependencies: imported where a feature needs them, with the extra to install.
 
-The core install analyses articles and keeps a DuckDB corpus. PostgreSQL, Dask and WARC input
-are extras (pyproject.toml), each imported only by the feature that needs it:
+The core install analyses articles and keeps a DuckDB corpus. PostgreSQL, Dask, WARC input
+and the explorer are extras (pyproject.toml), each imported only by the feature that needs it:
 
     pip install 'newsgraph[postgres]'   # --db postgresql://...
     pip install 'newsgraph[dask]'       # ingest --engine dask
     pip install 'newsgraph[warc]'       # .warc / .warc.gz input
+    pip install 'newsgraph[web]'        # newsgraph serve, the explorer (newsgraph.web)
 
 `require(module, extra, feature)` imports a module of an extra or raises `MissingExtra`, which
 the command line prints as one line (exit 2) and Python code can catch as an ImportError.

@@ -8,6 +8,7 @@
     >>> corpus.stories(min_articles=2)                    # stories, most told first (dicts)
     >>> corpus.story("S000042")["disagreements"]          # one story, by section (dicts)
     >>> corpus.sql("SELECT event, count(*) FROM events GROUP BY 1")
+    >>> corpus.actor("RUS")["counterparts"]               # plain data, as the explorer shows it
 
 The story methods return plain Python rows (a dict per row: str, int, float, date or None)
 rather than DataFrames, so that a caller such as a web view can serialise them as they are;
@@ -120,3 +121,52 @@ class Corpus:
     def dyads(self, top: int = 20, by: str = "country", event: Optional[str] = None, since=None, until=None):
         """The most active actor pairs."""
         return self.sql(*recipes.dyads(top, by, event, since, until))
+
+    # -- the explorer's views, as plain data (lists of dicts; what `newsgraph serve` shows) ---
+    def article(self, key: str) -> Optional[dict]:
+        """One article by key: its columns and its whole contract record (with text)."""
+        from .article import article
+
+        return article(self.store, key)
+
+    def search(self, text: Optional[str] = None, actor: Optional[str] = None, outlet: Optional[str] = None,
+               event: Optional[str] = None, place: Optional[str] = None, since=None, until=None,
+               limit: int = 50, offset: int = 0) -> dict:
+        """Articles matching words (all of them), an actor, outlet, event type, place, dates."""
+        from .search import ArticleFilter, find_articles
+
+        f = ArticleFilter(text, actor, outlet, event, place, since, until)
+        return find_articles(self.store, f, limit, offset)
+
+    def actor(self, actor: str, limit: int = 50, since=None, until=None) -> dict:
+        """An actor's names, codes, quotes by and about it, events both ways, counterparts."""
+        from .profile import actor_profile
+
+        return actor_profile(self.store, actor, limit, since, until)
+
+    def top_actors(self, limit: int = 30) -> list[dict]:
+        """The countries whose actors appear in the most articles."""
+        from .profile import top_actors
+
+        return top_actors(self.store, limit)
+
+    def dyad(self, a: str, b: str, event: Optional[str] = None, since=None, until=None,
+             limit: int = 100, offset: int = 0) -> dict:
+        """Events between two actors, both directions: by month and type, and one by one (a
+        page of `limit` after the first `offset`; `total` counts them all)."""
+        from .relations import dyad
+
+        return dyad(self.store, a, b, event, since, until, limit, offset)
+
+    def network(self, by: str = "country", top: int = 60, event: Optional[str] = None,
+                since=None, until=None) -> dict:
+        """Actors linked by events: nodes and links of the most active pairs."""
+        from .relations import network
+
+        return network(self.store, by, top, event, since, until)
+
+    def event_places(self, event: Optional[str] = None, since=None, until=None) -> dict:
+        """Where events happened: resolved places with counts and types."""
+        from .relations import event_places
+
+        return event_places(self.store, event, since, until)

@@ -18,6 +18,7 @@ import contextlib
 import os
 import re
 import time
+from datetime import date, datetime
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from ..extras import require
@@ -118,6 +119,13 @@ class Store:
             cur = con.execute(self._sql(sql), params or {})
             names = [d[0] for d in cur.description] if cur.description else []
             return names, cur.fetchall() if cur.description else []
+
+    def dicts(self, sql: str, params: Optional[dict] = None) -> list[dict]:
+        """The rows of a query as dicts of plain JSON values (dates as ISO strings): what the
+        web app and its JSON API hand on."""
+        names, rows = self.query(sql, params)
+        return [{n: v.isoformat() if isinstance(v, (date, datetime)) else v for n, v in zip(names, row)}
+                for row in rows]
 
     def dataframe(self, sql: str, params: Optional[dict] = None):
         import pandas as pd

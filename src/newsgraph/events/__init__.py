@@ -6,6 +6,11 @@ The events stage (`newsgraph.stages.events`) runs these pieces over the one spaC
 - `triggers` finds verb and noun triggers on lemmas, including particles and required dependents;
 - `roles`    finds actor and recipient entities: subjects, objects, passive agents, "met with",
              possessives of event nouns, coordination, reciprocal "the two leaders met";
+- `political_actors` reads who in a document is political (`Politics`): coded actors, titled
+             people, named leaders, the document's sports report;
+- `political` decides whether a trigger's act is political: a political participant (an
+             official, a state, an armed group, a protesting crowd), not a team, a company or a
+             storm;
 - `status`   decides asserted / reported / future / hypothetical / negated from the clause;
 - `attach`   finds the date and place attached to the event's clause;
 - `sentence` puts these together for one sentence, step by step (`sentence_events`).

@@ -42,6 +42,8 @@ class EntityIndex:
                 for tok in span:
                     self.by_token.setdefault(tok.i, ent.id)
         self.order.sort()
+        self.dateline: frozenset[int] = frozenset() if dateline is None else frozenset(
+            t.i for t in sdoc if dateline.start <= t.idx + off < dateline.end)
         self.label = {ent.id: ent.label for ent in doc.entities}
         # a nationality inside an organisation's name ("the South Korean Defense Ministry") is
         # not a participant of its own when counting who was named last
@@ -138,6 +140,19 @@ def subject_entities(subj, index: EntityIndex) -> list[str]:
         return ids
     verb = subj.head if subj.head.i != subj.i else subj
     return pair_entities(subj, index, reporter_entities(verb, index))
+
+
+def dateline_subject(verb, index: EntityIndex) -> list:
+    """The subject the parser folded into the dateline: a verb with no subject outside the
+    dateline whose dependent starts there ("PHNOM PENH 1996-08-30 / Cambodia's King ... gave a
+    pardon", parsed "PHNOM -> PENH -> Sihanouk") has it in the phrases after the dateline that
+    hang from the dateline's words, before the verb."""
+    if not index.dateline or any(s.i not in index.dateline
+                                 for s in children(verb, "nsubj", "nsubjpass", "csubj")):
+        return []
+    return [t for c in verb.children if c.i in index.dateline for t in c.subtree
+            if t.i not in index.dateline and t.head.i in index.dateline and t.i < verb.i
+            and t.pos_ in ("NOUN", "PROPN")]
 
 
 def children(tok, *deps):

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .lexicon import load_lexicon
-from .mentions import (PRONOUNS, EntityIndex, add_new, children, pair_entities, phrase_entities, prep_objects, pronoun_antecedent, reporter_entities, subject_entities)
+from .mentions import (PRONOUNS, EntityIndex, add_new, children, dateline_subject, pair_entities, phrase_entities, prep_objects, pronoun_antecedent, reporter_entities, subject_entities)
 
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "into", "at", "toward",
                              "towards", "over", "for"})
@@ -109,7 +109,8 @@ class Roles:
 def verb_roles(verb, index: EntityIndex, depth: int = 0, ctx: Context = Context()) -> Roles:
     """Actor and recipient of a verb (or of the verb that hosts a noun trigger)."""
     roles = Roles()
-    subj = children(verb, "nsubj", "csubj")
+    subj = [s for s in children(verb, "nsubj", "csubj") if s.i not in index.dateline] or \
+        dateline_subject(verb, index)
     passive = children(verb, "nsubjpass")
     agents = children(verb, "agent")
     if passive and not agents and any(p.lower_ == "to" for p in children(verb, "prep")):

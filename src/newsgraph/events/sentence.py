@@ -8,8 +8,12 @@
    attribute restating its subject ("the visit is Kim's first trip") lends it its roles;
 3. `trigger_events`: each remaining trigger's `Finding` (event type, roles, status, the tokens
    whose clause dates and places it) made into an Event, with the intent it governs ("vowed to
-   retaliate") as an event of its own;
-4. `demand_events`: "X must ..." said by a reporter, a demand of the reporter;
+   retaliate") as an event of its own; an event none of whose participants is political
+   (`events.political`: "the team beat Turkey", "the company agreed to merge") is noted as an
+   everyday one, which the stage drops unless it is a retelling of a political event ("details
+   of the invitation", a headline's "Rivals agree to truce");
+4. `demand_events`: "X must ..." said by a reporter, a demand of the reporter (everyday unless
+   the reporter or the one who must is political);
 5. `link_frames`: an event happening within another ("in which Kim invited") notes that other
    event, which lends it its date and place after merging (`stages.events.share_frames`).
 """
@@ -24,7 +28,9 @@ from .derived import (demand_clauses, has_ultimatum, intent_governor, intent_rea
                       is_threat_warning)
 from .lexicon import Entry, Lexicon
 from .links import copula_subject, frame_trigger, is_content_of_trigger, is_definite, linked_clauses
-from .mentions import EntityIndex, phrase_entities, reporter_entities
+from .mentions import EntityIndex, children, phrase_entities, reporter_entities
+from .political import is_political
+from .political_actors import Politics
 from .roles import Roles, event_roles
 from .status import Status, event_status
 from .triggers import Trigger, find_triggers
@@ -62,6 +68,7 @@ class SentenceScope:
     attacher: Attacher
     by_token: dict[int, Trigger]  # token index -> trigger
     roles_of: dict[int, Roles]  # token index of a trigger -> its roles
+    politics: Politics  # what makes a participant political in this document
 
     @property
     def trigger_ids(self) -> set[int]:
@@ -85,28 +92,35 @@ def make_event(scope: SentenceScope, found: Finding) -> Event:
         cameo=entry.cameo, evidence=[sentence], **found.extra)
 
 
-def sentence_events(doc: Document, sent, lex: Lexicon, index: EntityIndex, anaphors: set,
-                    frames: Optional[dict] = None) -> list[Event]:
+def sentence_events(doc: Document, sent, lex: Lexicon, index: EntityIndex, politics: Politics,
+                    anaphors: set, frames: Optional[dict] = None,
+                    everyday: Optional[set] = None) -> list[Event]:
     """Events of one sentence, in text order (ids are set later).
 
     `anaphors` collects the id() of definite event nouns ("the meeting"), which may refer back
     to an event told before; `frames`, when given, maps the id() of an event to the event it
-    happens within."""
+    happens within; `everyday`, when given, collects the id() of the events with no political
+    participant (without it they are left out at once)."""
     triggers = list(find_triggers(sent, lex))
     demands = list(demand_clauses(sent, lex))
     if not triggers and not demands:
         return []
-    scope = read_sentence(doc, sent, lex, index, triggers)
+    scope = read_sentence(doc, sent, lex, index, politics, triggers)
     skipped, lent = lend_to_hosts(scope)
-    events, event_at, framed = trigger_events(scope, triggers, skipped, lent, anaphors)
-    events += demand_events(scope, demands)
+    noted: set[int] = set()
+    events, event_at, framed = trigger_events(scope, triggers, skipped, lent, anaphors, noted)
+    events += demand_events(scope, demands, noted)
+    if everyday is None:
+        events = [ev for ev in events if id(ev) not in noted]
+    else:
+        everyday.update(noted)
     if frames is not None:
         link_frames(lent, event_at, framed, frames)
     events.sort(key=lambda ev: ev.trigger.start)
     return events
 
 
-def read_sentence(doc: Document, sent, lex: Lexicon, index: EntityIndex,
+def read_sentence(doc: Document, sent, lex: Lexicon, index: EntityIndex, politics: Politics,
                   triggers: list[Trigger]) -> SentenceScope:
     """Step 1: the sentence's triggers by token, each with its actor and recipient roles."""
     by_token = {t.token.i: t for t in triggers}
@@ -114,7 +128,7 @@ def read_sentence(doc: Document, sent, lex: Lexicon, index: EntityIndex,
     roles_of = {i: event_roles(t.token, index, t.entry.event, trigger_ids)
                 for i, t in by_token.items()}
     return SentenceScope(doc, sent, lex, index, Attacher(doc, sent, trigger_ids), by_token,
-                         roles_of)
+                         roles_of, politics)
 
 
 def lend_to_hosts(scope: SentenceScope) -> tuple[set[int], dict[int, list[int]]]:
@@ -143,11 +157,12 @@ def lend_to_hosts(scope: SentenceScope) -> tuple[set[int], dict[int, list[int]]]
 
 
 def trigger_events(scope: SentenceScope, triggers: list[Trigger], skipped: set[int],
-                   lent: dict[int, list[int]], anaphors: set
+                   lent: dict[int, list[int]], anaphors: set, everyday: set
                    ) -> tuple[list[Event], dict[int, Event], list[tuple[Event, int]]]:
     """Step 3: the events of the triggers not skipped, in trigger order (an intent before the
     event it governs); with each trigger token's event, and the (event, trigger token of the
-    event it happens within) pairs for `link_frames`."""
+    event it happens within) pairs for `link_frames`. The id() of an event with no political
+    participant, and of its intent, goes into `everyday`."""
     events: list[Event] = []
     event_at: dict[int, Event] = {}  # trigger token -> its event
     framed: list[tuple[Event, int]] = []
@@ -156,10 +171,16 @@ def trigger_events(scope: SentenceScope, triggers: list[Trigger], skipped: set[i
         if tok.i in skipped:
             continue
         found, clause = trigger_finding(scope, trig, lent)
+        political = any(trigger_is_political(scope, scope.by_token[i], found if i == tok.i else None)
+                        for i in [tok.i] + lent.get(tok.i, []))
         intent = intent_finding(scope, found, clause)
         if intent is not None:
             events.append(make_event(scope, intent))
+            if not political:
+                everyday.add(id(events[-1]))
         event = make_event(scope, found)
+        if not political:
+            everyday.add(id(event))
         if trig.is_noun and is_definite(tok):
             anaphors.add(id(event))
         framing = frame_trigger(clause, scope.trigger_ids - {tok.i}, scope.lex)
@@ -168,6 +189,15 @@ def trigger_events(scope: SentenceScope, triggers: list[Trigger], skipped: set[i
         event_at[tok.i] = event
         events.append(event)
     return events, event_at, framed
+
+
+def trigger_is_political(scope: SentenceScope, trig: Trigger, found: Optional[Finding] = None) -> bool:
+    """Has the trigger a political participant (`events.political`)? A trigger lent to another
+    ("killed ... in clashes between police and protesters") lends its participants too."""
+    roles = scope.roles_of[trig.token.i]
+    actor, recipient = (found.actor, found.recipient) if found is not None else (roles.actor, roles.recipient)
+    entry = found.entry if found is not None else trig.entry
+    return is_political(trig.token, entry, actor, recipient, roles.host, scope.politics, scope.index)
 
 
 def trigger_finding(scope: SentenceScope, trig: Trigger,
@@ -214,17 +244,23 @@ def intent_finding(scope: SentenceScope, found: Finding, clause) -> Optional[Fin
                    extra={"intent_of": found.token.text})
 
 
-def demand_events(scope: SentenceScope, demands) -> list[Event]:
+def demand_events(scope: SentenceScope, demands, everyday: set) -> list[Event]:
     """Step 4: "X must ..." in a reporter's clause: a demand (REQUEST) of the reporter on the
-    subjects of the clause."""
+    subjects of the clause; everyday (its id() in `everyday`) unless one of them is political."""
     events = []
     for must, clause, reporter in demands:
         actor = reporter_entities(clause, scope.index)
         recipient = [e for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
                      for e in phrase_entities(s, scope.index) if e not in actor]
+        political = any(e in scope.politics.entities | scope.politics.nations
+                        for e in actor + recipient) or any(
+            scope.politics.political_phrase(s, scope.index) for v in (clause, reporter)
+            for s in children(v, "nsubj", "nsubjpass"))
         if actor or recipient:
             events.append(make_event(scope, Finding(must, DEMAND, actor, recipient,
                                                     Status("asserted", None), [reporter.i])))
+            if not political:
+                everyday.add(id(events[-1]))
     return events
 
 

@@ -25,6 +25,7 @@ Some uses of an event word name no occurrence, whatever its lemma (`not_an_occur
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -33,6 +34,7 @@ from .lexicon import Entry, Lexicon
 NAME_TYPES = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON", "GPE"})
 POS_KEYS = {"VERB": "VERB", "NOUN": "NOUN"}
 DATE_TYPES = frozenset({"DATE", "TIME"})
+SCORE = re.compile(r"\d{1,3}-\d{1,3}")  # a match result ("2-1", "42-36"), not a date
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos", "attr"})
 
 
@@ -56,7 +58,8 @@ def is_date_prep(prep) -> bool:
 
 
 def dependent_lemmas(token, lex: Optional[Lexicon] = None) -> set[str]:
-    """Lemmas of the token's dependents, and of the objects of its prepositions, plus the classes
+    """Lemmas of the token's dependents, of the objects of its prepositions and of the "of" of its
+    object (a quantity: "tons of aid"), plus the classes
     of its dependents: "@object" (a direct object), "@info" (an object that is information:
     "details", "condolences", `@info_object`), "@clause" (a clausal complement: "offered that
     ..."), and "^verb" for the verb whose object the token is ("lodged a protest": "^lodge"). A
@@ -74,6 +77,9 @@ def dependent_lemmas(token, lex: Optional[Lexicon] = None) -> set[str]:
             out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in ("dobj", "nsubjpass"):  # "ended mediation efforts"
             out.update(g.lemma_.lower() for g in child.children if g.dep_ in ("compound", "amod"))
+            # what a quantity is of: "provide $70 million of aid", "25,000 tons of food aid"
+            out.update(o.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj")
         if child.dep_ == "dobj":
             out.add("@object")
         if child.dep_ in ("dobj", "nsubjpass") and (
@@ -88,6 +94,13 @@ def dependent_lemmas(token, lex: Optional[Lexicon] = None) -> set[str]:
             out.add("@info")
     if "@object" not in out and any(c.dep_ == "ccomp" for c in token.children):
         out.add("@clause")  # "offered that ...", not "offered concessions that ... believed"
+    if any(c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)
+           for c in token.children):
+        out.add("@subjunctive")
+    if any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children):
+        out.add("@xcomp")
+    if any(SCORE.fullmatch(t.text) for t in token.subtree if t.i > token.i):
+        out.add("@score")
     return out
 
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from ..knowledge import read_table, read_words
 
 CUE_COLUMNS = ("cue", "type", "stance", "object")
-SOURCE_NOUN_COLUMNS = ("noun", "kind")
+SOURCE_NOUN_COLUMNS = ("noun", "kind", "gender")
 QUOTE_WORD_KINDS = ("belief", "evidence_verb", "evidence_noun", "source_record", "object_verb",
-                    "not_label")
+                    "not_label", "medium", "media_person", "outlet_word", "conversation",
+                    "speak_verb", "relay_verb", "quote_verb", "listener_prep", "medium_prep")
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,18 @@ def load_lexicon() -> CueLexicon:
                       frozenset(takes_object), nouns)
 
 
+@dataclass(frozen=True)
+class SourceNoun:
+    """What a source headed by this noun refers to (`knowledge/anonymous_sources.tsv`)."""
+
+    kind: str  # anonymous | person | org
+    gender: str  # m | f | "" (unknown)
+
+
 @functools.lru_cache(maxsize=1)
-def source_nouns() -> dict[str, str]:
-    """noun -> anonymous | person | org, from `knowledge/anonymous_sources.tsv`."""
-    return {row.noun.lower(): row.kind or "anonymous"
+def source_nouns() -> dict[str, SourceNoun]:
+    """noun -> its kind and gender, from `knowledge/anonymous_sources.tsv`."""
+    return {row.noun.lower(): SourceNoun(row.kind or "anonymous", row.gender)
             for row in read_table("anonymous_sources.tsv", SOURCE_NOUN_COLUMNS)}
 
 

@@ -9,7 +9,10 @@ For every sentence of the one spaCy parse, each token that is a cue of the lexic
   follows ("The talks, he said, will resume" / "..., officials said"), else the rest of the
   sentence after a "that" the parser attached elsewhere;
 - "according to X": source X; content the clause the phrase belongs to, without the phrase;
-- "citing X" on a reporting verb: X is the source behind the subject (the subject becomes `via`).
+- "citing X" on a reporting verb: X is the source behind the subject (the subject relays it).
+
+Who relays the words (`via`) is `quotes.chains`' job: it links "according to X" to the cue it
+hangs on, and fills each hit's chain.
 
 Offsets are into `Document.text` (token.idx + the parse offset). The hits are raw material:
 the stage decides which become quotes (direct quotes claim the hits next to them).
@@ -36,6 +39,7 @@ SOURCE_STOP_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl", "p
 EVIDENCE_VERBS = quote_words()["evidence_verb"]
 EVIDENCE_NOUNS = quote_words()["evidence_noun"]
 EXCLUDED_STOP = frozenset({"prep", "advmod", "npadvmod", "punct", "cc", "mark"})
+CITING = ("citing", "quoting")
 
 
 @dataclass
@@ -54,6 +58,9 @@ class CueHit:
     excluded: list[Span] = field(default_factory=list)  # phrases cut out of the content
     according: Optional["CueHit"] = None  # "he added, according to Tass": Tass is a via
     from_object: bool = False  # the content is the verb's object ("noted the rule"), no clause
+    media: list[Span] = field(default_factory=list)  # intermediaries the cue names (chains.py)
+    relay: Optional["CueHit"] = None  # the outer cue whose source relays this one's words
+    via: list[Span] = field(default_factory=list)  # the whole chain, outermost last (chains.py)
 
 
 def find_cue_hits(parse, offset: int, lexicon: CueLexicon) -> list[CueHit]:
@@ -66,22 +73,7 @@ def find_cue_hits(parse, offset: int, lexicon: CueLexicon) -> list[CueHit]:
             if hit is not None:
                 hit.sentence = sentence
                 hits.append(hit)
-    link_chains(hits)
     return hits
-
-
-def link_chains(hits: list[CueHit]) -> None:
-    """Attach each "according to X" that hangs on a reporting verb with its own source to that
-    verb's hit (X becomes a `via`), and drop it as a cue of its own."""
-    by_token = {h.token.i: h for h in hits if h.kind != "according"}
-    keep = []
-    for h in hits:
-        owner = by_token.get(h.token.head.i) if h.kind == "according" else None
-        if owner is not None and owner.source is not None:
-            owner.according = h
-        else:
-            keep.append(h)
-    hits[:] = keep
 
 
 def _cue_at(tok, lexicon: CueLexicon, offset: int) -> Optional[CueHit]:
@@ -303,19 +295,36 @@ def _index_at(doc, start: int, offset: int) -> int:
 
 def _find_cited(tok, offset: int, hit: CueHit, lexicon: Optional[CueLexicon]) -> None:
     """ "X reported, citing Y, ...": Y is the source behind X (found right after the verb, as
-    the parser may hang "citing" on another clause), when Y names a source (`source_like`)."""
+    the parser may hang "citing" on another clause), when Y names a source (`source_like`).
+    Before the verb too: "X, citing Y, reported" and "a report citing Y said"."""
+    subj = hit.source_token
+    before = [c for c in tok.children if c.lower_ in CITING and c.i < tok.i]
+    if subj is not None and subj.i < tok.i:  # between the subject and the verb, however parsed
+        before += [t for t in tok.doc[subj.i + 1:tok.i] if t.lower_ in CITING]
+    if subj is not None:
+        before += [c for c in subj.children if c.dep_ == "acl" and c.lower_ in CITING]
+    for t in before:
+        if _take_cited(t, offset, hit, lexicon):
+            return
     sent = tok.sent
     for t in tok.doc[tok.i + 1:min(sent.end, tok.i + 8)]:
-        if t.lower_ in ("citing", "quoting"):
-            cited = next((c for c in t.children if c.dep_ in ("dobj", "pobj", "obj")), None)
-            if cited is not None:
-                if lexicon is None or source_like(cited, lexicon):
-                    hit.cited, hit.cited_token = noun_phrase(cited, offset), cited
-                end = max(cited.right_edge.i, t.i)
-                hit.excluded.append(token_span(tok.doc[t.i:end + 1], offset))
+        if t.lower_ in CITING:
+            _take_cited(t, offset, hit, lexicon)
             return
         if t.tag_ in FINITE:
             return
+
+
+def _take_cited(t, offset: int, hit: CueHit, lexicon: Optional[CueLexicon]) -> bool:
+    """The object of "citing"/"quoting" at t as the hit's cited source (cut from its content)."""
+    cited = next((c for c in t.children if c.dep_ in ("dobj", "pobj", "obj")), None)
+    if cited is None:
+        return False
+    if lexicon is None or source_like(cited, lexicon):
+        hit.cited, hit.cited_token = noun_phrase(cited, offset), cited
+    end = max(cited.right_edge.i, t.i)
+    hit.excluded.append(token_span(t.doc[t.i:end + 1], offset))
+    return True
 
 
 def _skip_to_word(doc, offset: int, start: int, end: int) -> Optional[Span]:
@@ -430,11 +439,7 @@ def _according(tok, offset: int) -> Optional[CueHit]:
 
 
 def attribution_of(h: CueHit, kind: str, content: Span) -> Attribution:
-    """An attribution with the hit's cue, source and chain: "Yonhap reported, citing sources"
-    has the sources as source and Yonhap as via; "according to Tass" on the cue adds Tass."""
-    source, token, via = h.source, h.source_token, []
-    if h.cited is not None:
-        source, token, via = h.cited, h.cited_token, [h.source] if h.source else []
-    if h.according is not None and h.according.source is not None:
-        via.append(h.according.source)
-    return Attribution(kind, content, h.cue, source, token, via=via)
+    """An attribution with the hit's cue, source and chain (`quotes.chains`): "Yonhap reported,
+    citing sources" has the sources as source and Yonhap in its chain."""
+    source, token = (h.cited, h.cited_token) if h.cited is not None else (h.source, h.source_token)
+    return Attribution(kind, content, h.cue, source, token, via=list(h.via))

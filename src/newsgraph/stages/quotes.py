@@ -13,8 +13,9 @@ How we find them, in one pass over the parse and the paragraphs (`newsgraph.quot
    broken by its cue is one quote over both parts; a paragraph-opening quotation with no cue
    continues the speaker of the quote before it; short quoted words with no cue are not quotes
    (scare quotes, titles);
-3. the cues left over give indirect (or mixed) quotes; "according to X" on a cue that has its
-   own source becomes that quote's `via`, and "citing X" makes X the source behind the subject;
+3. the cues left over give indirect (or mixed) quotes; each cue's chain of intermediaries
+   (`chains`: "told Reuters", "in an interview with", "said on state TV", "quoted by",
+   "citing", "according to", a cue relayed by another) becomes its quotes' `via`;
 4. block quotes (`block`), then speakers (`sources.resolve_speakers`).
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Optional
 from ..document import Document, Quote, Span, Via
 from ..quotes.base import Attribution
 from ..quotes.block import subject_before, colon_blocks, transcript_blocks
+from ..quotes.chains import attach_intermediaries
 from ..quotes.direct import MARKS, QuotedSpan, find_quoted_spans, paragraphs
 from ..quotes.headline import headline_quote
 from ..quotes.lexicon import load_lexicon, quote_words
@@ -68,6 +70,7 @@ def find_quotes(doc: Document) -> Document:
     paras = paragraphs(text, doc.body.start, doc.body.end)
     hits = clip_to_paragraphs(find_cue_hits(doc.parse, doc.parse_offset, lexicon), paras,
                               doc.parse_offset)
+    hits = attach_intermediaries(hits, doc)
     transcript = transcript_blocks(text, paras)
     quoted = [q for q in join_adjacent(text, find_quoted_spans(text, doc.body.start, doc.body.end))
               if not any(t.content.start <= q.content.start < t.content.end for t in transcript)]
