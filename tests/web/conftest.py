@@ -3,9 +3,10 @@ server (`newsgraph serve` in a subprocess on a free port) and Debian's Chromium 
 Playwright, with every request that is not to the test server blocked and counted.
 
 The corpus holds the wire stories of tests/data/web/wire.jsonl, the demo articles of
-samples/, an article whose text, title and URL carry markup and `javascript:` payloads (run
+samples/, two outlets' reports of one drone strike (tests/data/web/stories.jsonl: one story,
+a disputed toll), an article whose text, title and URL carry markup and `javascript:` payloads (run
 through the pipeline), and a finished record with payloads in every field the views show
-(names, quotes, outlet, authors, roles, places, flags): see `payload_record`.
+(names, quotes, outlet, authors, roles, places, flags) and its retelling: see `payload_record`.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 WIRE = ROOT / "tests" / "data" / "web" / "wire.jsonl"
+STORIES = ROOT / "tests" / "data" / "web" / "stories.jsonl"   # one happening, two outlets
 SAMPLES = ROOT / "samples"
 NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -48,20 +50,24 @@ def payload_text_article() -> dict:
             "url": JS_URL, "text": text}
 
 
-def payload_record() -> dict:
+def payload_record(retold: bool = False) -> dict:
     """A finished contract record whose names, quotes, outlet, authors, role, place and flag
-    all carry payloads (ingest stores such a record as it is)."""
+    all carry payloads (ingest stores such a record as it is). `retold`: the same meeting told
+    a day later, at another town (a payload too) on another day, so the two make one story
+    whose occurrence's place and date are disputed, payloads in the versions."""
+    town, day, weekday = (f"Zendor{SCRIPT}", "2024-06-05", "Wednesday") if retold else ("Zenda", "2024-06-04", "Tuesday")
     text = (f"Envoys talk in Zenda\n\n"
-            f"ZENDA (Wire) — Foreign Minister {IMG} met Ambassador {SVG} in Zenda on Tuesday.\n\n"
+            f"ZENDA (Wire) — Foreign Minister {IMG} met Ambassador {SVG} in {town} on {weekday}.\n\n"
             f"\"Open {JS_URL} now {SCRIPT},\" the minister said.\n")
     at = text.index
     e1, e2 = (at(IMG), at(IMG) + len(IMG)), (at(SVG), at(SVG) + len(SVG))
     quote = (at("Open"), at(SCRIPT) + len(SCRIPT))
     met = at(" met ") + 1
-    sentence = (at("ZENDA"), at("Tuesday.") + len("Tuesday."))
-    zenda = text.index("Zenda", sentence[0] + 10)
+    sentence = (at("ZENDA"), at(f"{weekday}.") + len(weekday) + 1)
+    zenda = text.index(town, sentence[0] + 10)
     return {
-        "id": "payload-record", "title": f"Envoys {SCRIPT} {IMG}", "published": "2024-06-04",
+        "id": "payload-record" + ("-retold" if retold else ""), "title": f"Envoys {SCRIPT} {IMG}",
+        "published": day,
         "language": "en", "url": JS_URL, "outlet": f"<b onmouseover=\"window.__xss='outlet'\">Wire</b>",
         "authors": [f"{IMG} Reporter"], "text": text, "body": {"start": 22, "end": len(text)},
         "entities": [
@@ -76,24 +82,25 @@ def payload_record() -> dict:
                     "cue": {"start": at("said"), "end": at("said") + 4},
                     "source": {"start": at("the minister"), "end": at("the minister") + 12},
                     "speaker": "E1", "via": [{"entity": "E2", "start": e2[0], "end": e2[1]}]}],
-        "times": [{"start": at("Tuesday"), "end": at("Tuesday") + 7, "type": "DATE", "value": "2024-06-04"}],
-        "places": [{"start": zenda, "end": zenda + 5, "name": f"{IMG}Zenda", "geonameid": None,
+        "times": [{"start": at(weekday), "end": at(weekday) + len(weekday), "type": "DATE", "value": day}],
+        "places": [{"start": zenda, "end": zenda + len(town), "name": f"{IMG}{town}", "geonameid": None,
                     "lat": 47.1, "lon": 8.2, "country_code": "CH", "feature_code": "PPL", "entity": None}],
         "events": [{"id": "V1", "event": "CONSULT", "mode": "meet", "context": [], "actor": ["E1"],
                     "recipient": ["E2"], "trigger": {"start": met, "end": met + 3},
                     "sentence": {"start": sentence[0], "end": sentence[1]}, "place": 0,
-                    "date": "2024-06-04", "status": "asserted", "attributed_to": None}],
+                    "date": day, "status": "asserted", "attributed_to": None}],
         "flags": [{"kind": "loaded_language", "start": at("Open"), "end": at("Open") + 4, "note": SVG}],
     }
 
 
 @pytest.fixture(scope="session")
 def corpus_inputs(tmp_path_factory) -> list[str]:
-    """What the test corpus is made of: our wire stories, the demo articles, the payloads."""
+    """What the test corpus is made of: our wire stories, the demo articles, two outlets on one
+    drone strike (disagreeing on the toll), the payloads."""
     payloads = tmp_path_factory.mktemp("inputs") / "payloads.jsonl"
-    payloads.write_text("\n".join(json.dumps(r) for r in (payload_text_article(), payload_record())) + "\n",
-                        encoding="utf-8")
-    return [str(WIRE), str(SAMPLES), str(payloads)]
+    records = (payload_text_article(), payload_record(), payload_record(retold=True))
+    payloads.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return [str(WIRE), str(SAMPLES), str(STORIES), str(payloads)]
 
 
 def ingest(inputs: list[str], db: str) -> None:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from conftest import get, get_json, ingest, serving
 
-from newsgraph.corpus.schema import CONTENT_TABLES
+from newsgraph.corpus.schema import LINK_TABLES, TABLES
 from newsgraph.corpus.store import open_store
 
 pytestmark = pytest.mark.slow  # a second ingest and a second server
@@ -22,7 +22,8 @@ pytestmark = pytest.mark.slow  # a second ingest and a second server
 PATHS = ["/search", "/search?q=foreign+minister", "/search?actor=KOR&since=2024-03-01&until=2024-03-31",
          "/search?outlet=Reuters&type=ASSAULT", "/search?place=Tokyo", "/actor", "/actor?actor=JPN",
          "/actor?actor=Cho+Tae-yul", "/dyad", "/dyad?a=JPN&b=KOR", "/dyad?a=JPN&b=KOR&limit=2&offset=2",
-         "/map", "/map?type=CONSULT", "/network", "/network?by=name&top=10"]
+         "/map", "/map?type=CONSULT", "/network", "/network?by=name&top=10",
+         "/stories", "/stories?min=2", "/stories?since=2024-06-01&until=2024-06-30"]
 
 
 def explorer_database(url: str) -> str:
@@ -36,7 +37,7 @@ def explorer_database(url: str) -> str:
             con.execute(f'CREATE DATABASE "{name}"')
     own = urlunsplit(parts._replace(path="/" + name))
     store = open_store(own)
-    for table in list(CONTENT_TABLES) + ["runs", "newsgraph_meta"]:
+    for table in [*TABLES, *LINK_TABLES, "newsgraph_meta"]:   # the linker's memory too
         store.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
     return own
 
@@ -70,11 +71,23 @@ def test_every_article_answers_alike_on_postgres(pg_server, server):
         assert status == 200, key
 
 
+def test_every_story_answers_alike_on_postgres(pg_server, server):
+    stories = get_json(server + "/api/stories?limit=500")["stories"]
+    assert any(s["articles"] == 2 and s["disagreements"] for s in stories)
+    for story in stories:
+        path = f"/story/{story['story_id']}"
+        assert get_json(pg_server + "/api" + path) == get_json(server + "/api" + path)
+        status, html = get(pg_server + path)
+        assert status == 200 and "<main>" in html, path
+
+
 def test_bad_input_is_refused_alike_on_postgres(pg_server):
     status, _ = get(pg_server + "/api/search?since=2024-13-01")
     assert status == 400
     status, _ = get(pg_server + "/api/article/" + "0" * 32)
     assert status == 404
+    assert get(pg_server + "/api/story/S999999")[0] == 404
+    assert get(pg_server + "/api/story/S1")[0] == 400
     before = get_json(pg_server + "/api/search")["total"]
     injected = get_json(pg_server + "/api/actor?actor=" + "x'%3B%20DROP%20TABLE%20articles%3B--")
     assert injected["names"] == [] and injected["events_as_actor"] == []

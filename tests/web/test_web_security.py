@@ -22,7 +22,9 @@ HOSTILE_MARKUP = "document.querySelectorAll('[onerror],[onload],[onmouseover],sc
 def payload_pages(server: str) -> list[str]:
     rows = get_json(f"{server}/api/search?limit=500")["articles"]
     keys = {r["id"]: r["article_key"] for r in rows}
-    return [f"/article/{keys['payload-record']}", f"/article/{keys['payload-text']}",
+    story = next(r["story_id"] for r in rows if r["id"] == "payload-record")
+    return [f"/story/{story}", "/stories", f"/article/{keys['payload-record']}?fact=V1&span=22-60",
+            f"/article/{keys['payload-record']}", f"/article/{keys['payload-text']}",
             f"/article/{keys['payload-record']}?fact=Q1", "/search?q=Zenda", "/search?q=" + quote(SCRIPT),
             "/actor?actor=RUR", "/actor?" + urlencode({"actor": IMG}), "/actor?" + urlencode({"actor": SVG}),
             "/dyad?a=RUR&b=ZEN", "/map", "/network?by=name&top=200", "/network?by=code&top=200",
@@ -123,6 +125,11 @@ def test_bad_parameters_are_400_with_a_reason(server):
                        ("/search?limit=0", "limit: is not a whole number"),
                        ("/network?by=planet", "by: is not one of"),
                        ("/article/abc", "key: is not an article key"),
+                       ("/article/" + "0" * 32 + "?span=9-3", "span: is not a span"),
+                       ("/story/S1'%20OR%20'1'='1", "id: is not a story id"),
+                       ("/story/42", "id: is not a story id"),
+                       ("/stories?min=0", "min: is not a whole number"),
+                       ("/stories?until=2024-01-01&since=2024-02-01", "since: is after until"),
                        ("/search?q=" + "x" * 201, "q: is longer than 200")):
         status, body = get(server + path)
         assert status == 400, path
@@ -131,6 +138,8 @@ def test_bad_parameters_are_400_with_a_reason(server):
         assert status == 400 and said in json.loads(body)["error"]
     status, _ = get(server + "/article/" + "0" * 32)
     assert status == 404
+    status, body = get(server + "/api/story/S999999")
+    assert status == 404 and json.loads(body)["error"] == "no story S999999 in this corpus"
     assert get(server + "/no/such/page")[0] == 404
 
 

@@ -31,7 +31,8 @@ def test_search_finds_articles_by_words_outlet_type_and_dates(watched, server):
     assert set(page.locator("ol.results .title").all_inner_texts()) == {
         "Russian strikes hit Kharkiv as Zelenskiy seeks air defence",
         "North Korea fires two ballistic missiles into the sea",
-        "Mongolian President Arrives in Moscow for Talks on Gas Pipeline and Rail Link"}
+        "Mongolian President Arrives in Moscow for Talks on Gas Pipeline and Rail Link",
+        "Toll from drone attack on El Fasher market rises to 19, medics say"}
     page.goto(server + "/search?outlet=AP&type=ASSAULT")
     assert "Kharkiv" not in page.inner_text("ol.results")
     page.goto(server + "/search?actor=KOR&since=2024-03-01&until=2024-03-31")
@@ -153,11 +154,12 @@ def test_network_links_actors(watched, server):
 
 def test_every_view_links_to_the_others(watched, server):
     page, _ = watched
+    story = get_json(f"{server}/api/article/{key_of(server, 'ap-fasher-market')}")["story_id"]
     for path in ("/search", "/actor?actor=JPN", "/dyad?a=JPN&b=KOR", "/map", "/network",
-                 f"/article/{key_of(server, 'ap-cho-visit')}"):
+                 f"/article/{key_of(server, 'ap-cho-visit')}", "/stories", f"/story/{story}"):
         page.goto(server + path)
         nav = page.locator("header nav a").all_inner_texts()
-        assert nav == ["Search", "Actor", "Dyad", "Map", "Network"]
+        assert nav == ["Search", "Stories", "Actor", "Dyad", "Map", "Network"]
         assert page.locator("header a.api").get_attribute("href").startswith("/api/")
 
 

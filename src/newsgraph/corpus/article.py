@@ -15,9 +15,11 @@ from .store import Store
 ARTICLE_KEY = re.compile(r"^[0-9a-f]{32}$")  # rows.content_key: 32 hex digits of a sha256
 
 ARTICLE_SQL = """
-SELECT article_key, id, source, locator, url, title, published, outlet, authors, language,
-       text, record, n_entities, n_quotes, n_times, n_places, n_events, n_flags
-FROM articles WHERE article_key = :key"""
+SELECT a.article_key, a.id, a.source, a.locator, a.url, a.title, a.published, a.outlet, a.authors,
+       a.language, a.text, a.record, a.n_entities, a.n_quotes, a.n_times, a.n_places, a.n_events,
+       a.n_flags, a.story_id, s.n_articles AS story_articles
+FROM articles a LEFT JOIN stories s ON s.story_id = a.story_id
+WHERE a.article_key = :key"""
 
 
 def is_article_key(value: str) -> bool:
@@ -26,8 +28,9 @@ def is_article_key(value: str) -> bool:
 
 
 def article(store: Store, key: str) -> Optional[dict]:
-    """The article with key `key`: its columns (authors as a list) and `record`, the contract
-    record with its `text`; None when the corpus has no such article."""
+    """The article with key `key`: its columns (authors as a list), its story and how many
+    articles tell it, and `record`, the contract record with its `text`; None when the corpus
+    has no such article."""
     if not is_article_key(key):
         return None
     rows = store.dicts(ARTICLE_SQL, {"key": key})

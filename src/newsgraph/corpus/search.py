@@ -73,7 +73,8 @@ def _where(f: ArticleFilter) -> tuple[list[str], dict]:
 
 
 def search(f: ArticleFilter, limit: int = 50, offset: int = 0) -> tuple[str, dict]:
-    """A page of matching articles, newest first: key, id, title, published, outlet, counts, snippet."""
+    """A page of matching articles, newest first: key, id, title, published, outlet, counts,
+    snippet, and the article's story with how many articles tell it."""
     where, params = _where(f)
     if f.words:
         at = "greatest(1, strpos(lower(a.text), :w0) - :before)"
@@ -84,8 +85,8 @@ def search(f: ArticleFilter, limit: int = 50, offset: int = 0) -> tuple[str, dic
     sql = f"""
 SELECT a.article_key, a.id, a.title, a.published, a.outlet, a.url,
        a.n_entities, a.n_quotes, a.n_events, a.n_places, a.n_flags,
-       substr(a.text, {at}, :length) AS snippet
-FROM articles a
+       substr(a.text, {at}, :length) AS snippet, a.story_id, s.n_articles AS story_articles
+FROM articles a LEFT JOIN stories s ON s.story_id = a.story_id
 {('WHERE ' + ' AND '.join(where)) if where else ''}
 ORDER BY a.published DESC NULLS LAST, a.id, a.article_key
 LIMIT :limit OFFSET :offset"""

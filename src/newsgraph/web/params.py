@@ -18,6 +18,8 @@ PLOVER_TYPES = tuple(QUAD_CLASS)  # the PLOVER event types (with their quad clas
 MAX_TEXT = 200
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FACT_ID = re.compile(r"^[A-Z]\d{1,6}$")  # E3, Q1, V12; T2, P1, F4 for times, places, flags
+STORY_ID = re.compile(r"^S\d{6,12}$")    # the linker's story ids: S000042
+SPAN = re.compile(r"^(\d{1,9})-(\d{1,9})$")  # characters START-END of an article's text
 
 
 class BadParameter(ValueError):
@@ -114,3 +116,20 @@ class Params:
         if not FACT_ID.match(value):
             raise BadParameter(name, "is not a fact id such as E3, Q1, V2, T1, P1 or F1")
         return value
+
+    def story_id(self, name: str = "id") -> str:
+        """A story id as the linker gives them: S and six or more digits (S000042)."""
+        value = self._raw(name) or ""
+        if not STORY_ID.match(value):
+            raise BadParameter(name, "is not a story id such as S000042")
+        return value
+
+    def span(self, name: str = "span") -> Optional[tuple[int, int]]:
+        """Characters START-END of the text (a disagreement's evidence), START before END."""
+        value = self._raw(name)
+        if value is None:
+            return None
+        m = SPAN.match(value)
+        if not m or int(m[1]) >= int(m[2]):
+            raise BadParameter(name, "is not a span of characters START-END, START before END")
+        return int(m[1]), int(m[2])

@@ -35,9 +35,11 @@ def outside_url(url: Optional[str]) -> Optional[str]:
     return url.strip() if scheme in ("http", "https") else None
 
 
-def article_link(key: str, fact: Optional[str] = None) -> str:
-    """The article page, showing the evidence of `fact` (scrolled to it) when given."""
-    return link(f"/article/{key}", fact=fact) + ("#evidence" if fact else "")
+def article_link(key: str, fact: Optional[str] = None, span: Optional[tuple] = None) -> str:
+    """The article page, showing the evidence of `fact` and the characters `span` (start,
+    end: a disagreement's number or day) when given, scrolled to them."""
+    at = f"{span[0]}-{span[1]}" if span and None not in span else None
+    return link(f"/article/{key}", fact=fact, span=at) + ("#evidence" if fact or at else "")
 
 
 @lru_cache(maxsize=1)

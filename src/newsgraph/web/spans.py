@@ -42,6 +42,7 @@ class Segment:
     facts: tuple = ()              # fact indexes
     title: str = ""                # the covering facts' labels, for the tooltip
     evidence: bool = False         # inside the spans of the fact the page was asked to show
+    spot: bool = False             # inside the span the page was asked to show (`?span=`)
 
 
 def _span(value) -> Optional[tuple[int, int]]:
@@ -114,10 +115,12 @@ def facts_of(record: dict) -> list[Fact]:
 SHOWN = {"entity", "quote", "cue", "source", "via", "time", "place", "event", "flag"}
 
 
-def segments(text: str, facts: list[Fact], evidence: Iterable[tuple[int, int]] = ()) -> list[Segment]:
-    """`text` cut at every boundary of the facts' spans (and of `evidence`), in order."""
+def segments(text: str, facts: list[Fact], evidence: Iterable[tuple[int, int]] = (),
+             spot: Optional[tuple[int, int]] = None) -> list[Segment]:
+    """`text` cut at every boundary of the facts' spans (and of `evidence` and `spot`, which
+    are evidence too), in order."""
     n = len(text)
-    evidence = [(max(0, s), min(n, e)) for s, e in evidence if e > s]
+    evidence = [(max(0, s), min(n, e)) for s, e in [*evidence, *([spot] if spot else [])] if e > s]
     cuts = {0, n}
     for fact in facts:
         for s, e, mark in fact.spans:
@@ -141,5 +144,6 @@ def segments(text: str, facts: list[Fact], evidence: Iterable[tuple[int, int]] =
         indexes = tuple(sorted({i for _, _, i in active}))
         title = "\n".join(facts[i].label for i in indexes)
         inside = any(s <= start and end <= e for s, e in evidence)
-        out.append(Segment(start, end, text[start:end], marks, indexes, title, inside))
+        spotted = bool(spot) and spot[0] <= start and end <= spot[1]
+        out.append(Segment(start, end, text[start:end], marks, indexes, title, inside, spotted))
     return out

@@ -2,9 +2,9 @@
 
 A view's `build(corpus, params)` returns plain data: that is the JSON API's answer
 (`/api<path>`) and what its template shows (`<path>`); `page(data, params)`, when a view has
-one, adds what only the page needs (text segments, chart specs). `VIEWS` lists them in the
-navigation's order. A new view (the Story view, once stories land: issue 12) is one module
-here with a `VIEW`, its name in `VIEW_MODULES`, and one template.
+one, adds what only the page needs (text segments, chart specs). `VIEW_MODULES` lists them in
+the navigation's order. A new view is one module here with a `VIEW`, its name in
+`VIEW_MODULES`, and one template.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from ...corpus.api import Corpus
 from ..params import Params
 
-VIEW_MODULES = ("search", "article", "actor", "dyad", "map", "network")
+VIEW_MODULES = ("search", "stories", "story", "article", "actor", "dyad", "map", "network")
 
 
 class NotFound(LookupError):

@@ -2,7 +2,8 @@
 
 `?fact=V2` (an event), `Q1` (a quote), `E3` (an entity), `T1`/`P1`/`F1` (a time, place, flag)
 marks that fact's evidence in the text and scrolls to it: the other views link every fact
-here that way.
+here that way. `?span=177-179` marks those characters too: the Story view links a version of
+a disagreement (a toll, a day) to its words in the event's sentence.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from . import NotFound, View
 def build(corpus: Corpus, p: Params) -> dict:
     key = p.article_key("key")
     p.fact_id("fact")
+    p.span("span")
     article = corpus.article(key)
     if article is None:
         raise NotFound(f"no article {key} in this corpus")
@@ -45,8 +47,10 @@ def page(article: dict, p: Params) -> dict:
         events.append({"event": event, "actors": side(event.get("actor"), entities),
                        "recipients": side(event.get("recipient"), entities),
                        "place": places[place] if isinstance(place, int) and 0 <= place < len(places) else None})
-    return {"segments": segments(record.get("text") or "", facts, shown.evidence() if shown else ()),
-            "facts": facts, "facts_json": [f.as_json() for f in facts], "shown": shown,
+    spot = p.span("span")
+    text = record.get("text") or ""
+    return {"segments": segments(text, facts, shown.evidence() if shown else (), spot),
+            "spot": text[spot[0]:spot[1]] if spot else None, "facts": facts, "facts_json": [f.as_json() for f in facts], "shown": shown,
             "entities": entities, "events": events, "by_kind": _by_kind(facts)}
 
 
