@@ -295,4 +295,5 @@ def test_fields_without_a_column_are_kept_in_extra(demo_records):
         extras = [json.loads(row[names[table].index("extra")]) for row in rows[table]
                   if row[names[table].index("extra")]]
         assert sum(field in e for e in extras) == len(carrying), path
-    assert any(e.get("evidence") for e in (json.loads(r[-1]) for r in rows["events"]))
+    extra = names["events"].index("extra")
+    assert any(e.get("evidence") for e in (json.loads(r[extra]) for r in rows["events"] if r[extra]))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from .query import EVENT_DAY, PARTICIPANTS, SIDES, _actor_params, _event_filters
+from .query import EVENT_DAY, PARTICIPANTS, SIDES, _actor_params, _event_filters, sources_of
 from .search import matched_entities
 
 ROLES = ("actor", "recipient")
@@ -78,16 +78,21 @@ picked_participants AS (
   JOIN (SELECT DISTINCT article_key, event_id FROM picked) k
     ON k.article_key = p.article_key AND k.event_id = p.event_id
 ),
-sides AS ({SIDES.replace('FROM participants', 'FROM picked_participants')})
+sides AS ({SIDES.replace('FROM participants', 'FROM picked_participants')}),
+src AS ({sources_of("SELECT pe.occurrence_id FROM picked pk JOIN events pe ON pe.article_key = pk.article_key "
+                    "AND pe.event_id = pk.event_id")})
 SELECT k.article, a.published, e.event_id, e.event, e.mode, e.status,
        e.date, k.day, e.month,
        s.actors, s.actor_codes, s.recipients, s.recipient_codes,
-       pl.name AS place, pl.lat, pl.lon, e.sentence, e.article_key{listed}
+       pl.name AS place, pl.lat, pl.lon, e.sentence,
+       e.occurrence_id, coalesce(src.sources, 1) AS sources, coalesce(src.articles, 1) AS articles,
+       a.story_id, e.article_key{listed}
 FROM picked k
 JOIN events e ON e.article_key = k.article_key AND e.event_id = k.event_id
 JOIN articles a ON a.article_key = k.article_key
 LEFT JOIN sides s ON s.article_key = e.article_key AND s.event_id = e.event_id
 LEFT JOIN places pl ON pl.article_key = e.article_key AND pl.seq = e.place_seq
+LEFT JOIN src ON src.occurrence_id = e.occurrence_id
 ORDER BY {listed[2:] + ', ' if listed else ''}k.day {order}, k.article, e.event_id"""
 
 

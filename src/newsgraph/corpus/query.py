@@ -38,13 +38,21 @@ SIDES = """
 
 EVENT_DAY = "coalesce(e.day, a.published)"
 
-# the sources of each occurrence: its distinct outlets, an article of unknown outlet counting
-# as a source of its own (an event of no occurrence has one source: its article)
-SOURCES = """
+
+def sources_of(occurrences: str = "") -> str:
+    """SQL of the sources of each occurrence (occurrence_id, sources, articles): its distinct
+    outlets, an article of unknown outlet counting as a source of its own (an event of no
+    occurrence has one source: its article). `occurrences`, SQL of occurrence ids, narrows it
+    to those (a page of events need not count every occurrence of the corpus)."""
+    within = f" AND e2.occurrence_id IN ({occurrences})" if occurrences else ""
+    return f"""
     SELECT e2.occurrence_id, count(DISTINCT coalesce(a2.outlet, a2.article_key)) AS sources,
            count(DISTINCT e2.article_key) AS articles
     FROM events e2 JOIN articles a2 ON a2.article_key = e2.article_key
-    WHERE e2.occurrence_id IS NOT NULL GROUP BY e2.occurrence_id"""
+    WHERE e2.occurrence_id IS NOT NULL{within} GROUP BY e2.occurrence_id"""
+
+
+SOURCES = sources_of()
 
 # the headline of an article: its title, else the headline span of its text
 HEADLINE = "coalesce({a}.title, substr({a}.text, {a}.headline_start + 1, {a}.headline_end - {a}.headline_start))"
