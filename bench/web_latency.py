@@ -5,10 +5,13 @@
 
 The corpus (built once, then reused): `--real` variants of our own wire stories
 (tests/data/web/wire.jsonl) with other countries, capitals, people and dates substituted, are
-analysed for real with `newsgraph ingest`; their rows are then replicated with SQL under new
-article keys, each copy shifted in time by whole weeks, up to `--articles` articles (analysing
-10k articles on 2 cores would take most of an hour and measure the pipeline, not the web
-app). The server is the real `newsgraph serve` in a subprocess; every request is timed from
+analysed for real with `newsgraph ingest`, with our two outlets' reports of one drone strike
+(tests/data/web/stories.jsonl: a disputed toll); their rows are then replicated with SQL under
+new article keys, each copy shifted in time by whole weeks, up to `--articles` articles
+(analysing 10k articles on 2 cores would take most of an hour and measure the pipeline, not
+the web app). The copies come without stories; a second `newsgraph ingest` links them all
+(its backfill of articles stored without a story), so the stories, occurrences and
+disagreements are the linker's own over the 10k. The server is the real `newsgraph serve` in a subprocess; every request is timed from
 the client (urllib, one at a time) after one warm-up request. Bar: pages answer in <= 300 ms.
 """
 from __future__ import annotations
@@ -29,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WIRE = ROOT / "tests" / "data" / "web" / "wire.jsonl"
+STORIES = ROOT / "tests" / "data" / "web" / "stories.jsonl"
 NEWSGRAPH = Path(sys.executable).parent / "newsgraph"
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -76,6 +80,9 @@ PAGES = [
     ("dyad", "/dyad?a={a}&b={b}"), ("dyad, next page", "/dyad?a={a}&b={b}&offset=100"),
     ("map", "/map"), ("map type+dates", "/map?type=CONSULT&since=2024-01-01"),
     ("network", "/network"), ("network by name", "/network?by=name&top=100"),
+    ("stories", "/stories"), ("stories min+dates", "/stories?min=3&since=2023-01-01&until=2024-12-31"),
+    ("story, most told", "/story/{story}"), ("story, most disputed", "/story/{disputed}"),
+    ("article + span", "/article/{span_key}?fact={span_event}&span={span}"),
 ]
 
 
@@ -123,6 +130,8 @@ def replicate(db: str, target: int) -> None:
                 exprs.append(new_key)
             elif table == "articles" and col == "id":
                 exprs.append("t.id || '#' || c.i::VARCHAR")
+            elif col in ("story_id", "occurrence_id"):
+                exprs.append("NULL")  # linked by the next ingest's backfill
             elif col in ("published", "day"):
                 exprs.append(f"CAST(t.{col} + {shift} AS DATE)")
             elif col == "month":
@@ -139,9 +148,12 @@ def build(db: str, articles: int, real: int) -> None:
         src = Path(tmp) / "variants.jsonl"
         src.write_text("\n".join(json.dumps(r) for r in variants(real)) + "\n", encoding="utf-8")
         t = time.monotonic()
-        subprocess.run([str(NEWSGRAPH), "ingest", str(src), "--db", db, "--quiet"], check=True)
+        subprocess.run([str(NEWSGRAPH), "ingest", str(src), str(STORIES), "--db", db, "--quiet"], check=True)
         print(f"ingested {real} variants in {time.monotonic() - t:.0f} s", file=sys.stderr)
     replicate(db, articles)
+    t = time.monotonic()
+    subprocess.run([str(NEWSGRAPH), "ingest", str(STORIES), "--db", db, "--quiet"], check=True)
+    print(f"linked the copies into stories in {time.monotonic() - t:.0f} s", file=sys.stderr)
 
 
 def free_port() -> int:
@@ -173,11 +185,22 @@ def main() -> int:
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "entities", "events", "quotes")}
     key = con.execute("SELECT article_key FROM articles WHERE n_events > 3 ORDER BY id LIMIT 1").fetchone()[0]
     con.close()
-    from newsgraph.corpus.query import dyads
+    from newsgraph.corpus.query import dyads, stories
     from newsgraph.corpus.store import open_store
 
-    pair = open_store(args.db, read_only=True).dicts(*dyads(top=1))[0]  # the most active dyad
-    print(f"corpus {args.db}: {counts}; dyad {pair['actor']}-{pair['recipient']} ({pair['events']} events)")
+    store = open_store(args.db, read_only=True)
+    pair = store.dicts(*dyads(top=1))[0]  # the most active dyad
+    told = store.dicts(*stories(limit=1))[0]
+    disputed = store.dicts("SELECT o.story_id, count(*) AS n FROM disagreements d JOIN occurrences o "
+                           "ON o.occurrence_id = d.occurrence_id GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1")[0]
+    version = store.dicts("SELECT article_key, event_id, start_char, end_char FROM disagreements d "
+                          "JOIN occurrences o ON o.occurrence_id = d.occurrence_id WHERE o.story_id = :s "
+                          "ORDER BY 1, 2 LIMIT 1", {"s": disputed["story_id"]})[0]
+    counts.update({t: store.dicts(f"SELECT count(*) AS n FROM {t}")[0]["n"]
+                   for t in ("stories", "occurrences", "disagreements")})
+    print(f"corpus {args.db}: {counts}; dyad {pair['actor']}-{pair['recipient']} ({pair['events']} events); "
+          f"story {told['story_id']} ({told['articles']} articles, {told['occurrences']} occurrences); "
+          f"story {disputed['story_id']} ({disputed['n']} disagreement rows)")
     port = free_port()
     server = subprocess.Popen([str(NEWSGRAPH), "serve", "--db", args.db, "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -192,7 +215,10 @@ def main() -> int:
         print(f"{'view':28} {'page median':>11} {'p95':>7} {'api median':>11} {'p95':>7}  (ms, {args.requests} requests each)")
         worst = 0.0
         for name, path in PAGES:
-            path = path.format(key=key, a=pair["actor"], b=pair["recipient"])
+            path = path.format(key=key, a=pair["actor"], b=pair["recipient"], story=told["story_id"],
+                               disputed=disputed["story_id"], span_key=version["article_key"],
+                               span_event=version["event_id"],
+                               span=f"{version['start_char']}-{version['end_char']}")
             row = []
             for url in (base + path, base + "/api" + path):
                 timed(url)  # warm-up

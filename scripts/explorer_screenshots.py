@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/explorer_screenshots.py [--db corpus.duckdb]
 
-Without --db it builds a corpus from tests/data/web/wire.jsonl and samples/ with
+Without --db it builds a corpus from tests/data/web/wire.jsonl, stories.jsonl and samples/ with
 `newsgraph ingest` in a temporary folder. It starts `newsgraph serve` on a free port and takes
 each page in Debian's headless Chromium (Playwright), blocking any request off the server.
 """
@@ -35,8 +35,9 @@ def main() -> int:
     tmp = tempfile.mkdtemp()
     db = args.db or str(Path(tmp) / "corpus.duckdb")
     if not args.db:
-        subprocess.run([str(NEWSGRAPH), "ingest", str(ROOT / "tests" / "data" / "web" / "wire.jsonl"),
-                        str(ROOT / "samples"), "--db", db, "--quiet"], check=True)
+        web = ROOT / "tests" / "data" / "web"
+        subprocess.run([str(NEWSGRAPH), "ingest", str(web / "wire.jsonl"), str(ROOT / "samples"),
+                        str(web / "stories.jsonl"), "--db", db, "--quiet"], check=True)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -50,7 +51,9 @@ def main() -> int:
             except OSError:
                 time.sleep(0.2)
         key = rows[0]["article_key"]
+        story = json.load(urllib.request.urlopen(base + "/api/stories?limit=1"))["stories"][0]["story_id"]
         shots = [("search", "/search?q=minister", None), ("article", f"/article/{key}?fact=V1", "quote"),
+                 ("story", f"/story/{story}", None), ("stories", "/stories", None),
                  ("actor", "/actor?actor=JPN", None), ("dyad", "/dyad?a=JPN&b=KOR", None),
                  ("map", "/map", None), ("network", "/network", None)]
         Path(args.out).mkdir(parents=True, exist_ok=True)

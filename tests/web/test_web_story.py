@@ -127,3 +127,13 @@ def test_unknown_and_bad_story_ids(server):
     assert get(server + "/api/story/S999999")[0] == 404
     for bad in ("S1", "s000001", "S000001x", "S000001%27--"):
         assert get(f"{server}/api/story/{bad}")[0] == 400, bad
+
+
+def test_actor_events_link_their_story(watched, server):
+    page, _ = watched
+    story = strike_story(server)
+    page.goto(server + "/actor?actor=Rapid+Support+Forces")
+    links = page.locator("table.events a.story")
+    assert links.count() >= 1
+    links.first.click()
+    assert page.url == f"{server}/story/{story}"
