@@ -16,6 +16,10 @@ are taken (`LinkerState.take_changes()`) every 64 articles, and that is timed wi
 linking; writing them to a store is not (the store's cost). The table gives the mean cost per
 article over all of them and over the last 10% (where the state is largest), the number of
 stories, occurrences, edges and change rows, and the peak RSS of the process.
+
+`--ingest-ms A` (the per-article cost of `newsgraph ingest` without linking, from
+bench/ingest_speed.py on the same machine) adds `link_share_of_ingest`: linking's share of an
+ingest that links, link / (A + link), the issue's bar being <= 15% at 10k.
 """
 from __future__ import annotations
 
@@ -109,11 +113,16 @@ def main() -> None:
     ap.add_argument("--records", type=Path, required=True)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--undated", action="store_true", help="no publication dates (worst case)")
+    ap.add_argument("--ingest-ms", type=float, metavar="A",
+                    help="ingest's cost per article without linking (bench/ingest_speed.py): report the share")
     args = ap.parse_args()
     records = [json.loads(line) for line in args.records.open(encoding="utf-8") if line.strip()]
     records = [r for r in records if not r.get("error")]
     for n in args.sizes:
-        print(json.dumps(run(records, n, not args.undated)), flush=True)
+        result = run(records, n, not args.undated)
+        if args.ingest_ms:
+            result["link_share_of_ingest"] = round(result["ms_per_article"] / (args.ingest_ms + result["ms_per_article"]), 3)
+        print(json.dumps(result), flush=True)
 
 
 if __name__ == "__main__":

@@ -59,6 +59,8 @@ GATES = {
     "chains": OwnScorer("chains.py"),
     "events_gold": OwnScorer("events_gold.py"),
     "events_plover_parts": OwnScorer("events_plover_parts.py"),
+    # stories across articles: a whole `newsgraph ingest` of 772 ECB+ articles (about 95 s)
+    "stories_ecbplus": SharedScorer("stories.py", "ecbplus-dev"),
 }
 
 

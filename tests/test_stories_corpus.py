@@ -46,7 +46,7 @@ def story_db(tmp_path_factory):
 
 
 def story_of(corpus: Corpus, article: str) -> str:
-    return corpus.rows("SELECT story_id FROM articles WHERE id = :id", {"id": article})[0]["story_id"]
+    return corpus.store.dicts("SELECT story_id FROM articles WHERE id = :id", {"id": article})[0]["story_id"]
 
 
 def test_stories_are_listed_most_told_first_as_plain_rows(story_db):
@@ -113,7 +113,7 @@ def test_cli_query_stories_and_story(story_db, capsys):
 
 def test_exports_carry_the_story_and_occurrence_ids(story_db, tmp_path):
     corpus = Corpus(story_db)
-    ids = {(r["id"], r["event_id"]): r["occurrence_id"] for r in corpus.rows(IDS["events"])}
+    ids = {(r["id"], r["event_id"]): r["occurrence_id"] for r in corpus.store.dicts(IDS["events"])}
     corpus.export("plover", str(tmp_path / "events.jsonl"))
     plover = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
     assert len(plover) == len(ids)

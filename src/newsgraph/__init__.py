@@ -15,7 +15,7 @@ from .types import Record
 
 # The version of the package and of its output: bump it whenever the records of the same input
 # change (tests/test_output_fingerprint.py checks it; docs/architecture.md says how).
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 
 def analyze(text: Optional[str] = None, *, html: Optional[str] = None,

@@ -1,4 +1,4 @@
-"""The Python API of a corpus: recipes and SQL as pandas DataFrames, stories as plain rows.
+"""The Python API of a corpus: recipes and SQL as DataFrames; stories and views as plain data.
 
     >>> import newsgraph
     >>> corpus = newsgraph.Corpus("corpus.duckdb")
@@ -10,9 +10,9 @@
     >>> corpus.sql("SELECT event, count(*) FROM events GROUP BY 1")
     >>> corpus.actor("RUS")["counterparts"]               # plain data, as the explorer shows it
 
-The story methods return plain Python rows (a dict per row: str, int, float, date or None)
-rather than DataFrames, so that a caller such as a web view can serialise them as they are;
-`pandas.DataFrame(corpus.stories())` gives the frame.
+The story methods, like the explorer's, return plain data (lists of dicts of JSON values,
+dates as ISO strings) rather than DataFrames; `pandas.DataFrame(corpus.stories())` gives the
+frame.
 
 `Corpus` opens the DuckDB file (read-only unless it ingests) or the PostgreSQL URL only while
 a call runs, so it can be used while another process ingests into the same database.
@@ -60,11 +60,6 @@ class Corpus:
         """Any SQL (`:name` parameters) as a DataFrame."""
         return self.store.dataframe(sql, params)
 
-    def rows(self, sql: str, params: Optional[dict] = None) -> list[dict]:
-        """Any SQL (`:name` parameters) as plain rows: one dict per row, column name to value."""
-        names, rows = self.store.query(sql, params)
-        return [dict(zip(names, row)) for row in rows]
-
     def table(self, name: str, limit: Optional[int] = None):
         from .schema import TABLES
 
@@ -84,27 +79,6 @@ class Corpus:
         many sources (distinct outlets) tell."""
         return self.sql(*recipes.events(actor, recipient, event, since, until, both_ways, limit, min_sources))
 
-    def stories(self, min_articles: int = 1, since=None, until=None,
-                limit: Optional[int] = None) -> list[dict]:
-        """Stories, most told first, one dict each: story_id, articles, outlets,
-        first_published, last_published, headline (of its first article), occurrences,
-        shared_occurrences (told by more than one article) and disagreements (slots);
-        `since`/`until` keep the stories published in that range."""
-        return self.rows(*recipes.stories(min_articles, since, until, limit))
-
-    def story(self, story_id: str) -> Optional[dict]:
-        """One story, or None when the corpus has no such story: `story` (its row of
-        `stories()`) and lists of dicts by section: `articles` (in publication order),
-        `occurrences` (most told first), `tellings` (who says what: each event of an
-        occurrence with its article, outlet, trigger, status, according_to and sentence) and
-        `disagreements` (each version of a slot with its article and evidence span);
-        query.story documents the columns."""
-        sections = {name: self.rows(sql, params) for name, (sql, params) in recipes.story(story_id).items()}
-        if not sections["story"]:
-            return None
-        sections["story"] = sections["story"][0]
-        return sections
-
     def timeline(self, actor: str, recipient: str, both_ways: bool = True, event: Optional[str] = None,
                  since=None, until=None):
         """Events between two actors by month and type."""
@@ -122,7 +96,28 @@ class Corpus:
         """The most active actor pairs."""
         return self.sql(*recipes.dyads(top, by, event, since, until))
 
-    # -- the explorer's views, as plain data (lists of dicts; what `newsgraph serve` shows) ---
+    # -- plain data (lists of dicts): stories, and the explorer's views (`newsgraph serve`) -----
+    def stories(self, min_articles: int = 1, since=None, until=None,
+                limit: Optional[int] = None) -> list[dict]:
+        """Stories, most told first, one dict each: story_id, articles, outlets,
+        first_published, last_published (ISO dates), headline (of its first article), occurrences,
+        shared_occurrences (told by more than one article) and disagreements (slots);
+        `since`/`until` keep the stories published in that range."""
+        return self.store.dicts(*recipes.stories(min_articles, since, until, limit))
+
+    def story(self, story_id: str) -> Optional[dict]:
+        """One story, or None when the corpus has no such story: `story` (its row of
+        `stories()`) and lists of dicts by section: `articles` (in publication order),
+        `occurrences` (most told first), `tellings` (who says what: each event of an
+        occurrence with its article, outlet, trigger, status, according_to and sentence) and
+        `disagreements` (each version of a slot with its article and evidence span);
+        query.story documents the columns."""
+        sections = {name: self.store.dicts(sql, params) for name, (sql, params) in recipes.story(story_id).items()}
+        if not sections["story"]:
+            return None
+        sections["story"] = sections["story"][0]
+        return sections
+
     def article(self, key: str) -> Optional[dict]:
         """One article by key: its columns and its whole contract record (with text)."""
         from .article import article

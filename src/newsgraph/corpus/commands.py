@@ -55,6 +55,35 @@ examples:
   newsgraph query events --min-sources 3 --type ASSAULT
 """
 
+STORIES_HELP = """\
+The stories of the corpus: the articles about one real-world happening (two outlets on one
+summit, not two summits of the same pair), assigned by `newsgraph ingest`. One row each,
+most told first: story_id, articles, outlets, first and last publication day, the first
+article's headline, occurrences (and how many more than one article tells) and the slots the
+articles disagree on. --since/--until keep the stories published in the range.
+
+examples:
+  newsgraph query stories --min-articles 2
+  newsgraph query stories --since 2024-06-01 --limit 20 --format csv
+"""
+
+STORY_HELP = """\
+One story in five sections:
+  story          its row of `query stories`
+  articles       its articles in publication order, with outlet and headline
+  occurrences    the real-world occurrences its events tell, most told first: type, articles,
+                 outlets, and the date, place and actors the articles agree on
+  tellings       who says what: each event of an occurrence with its article, trigger, status
+                 and who it is attributed to (according_to), and the sentence
+  disagreements  each version of a slot the articles give differently (dead, injured, date,
+                 place, actor, ...) with its article and the evidence span
+--format json writes one object a line with a "section" field; csv one block per section.
+
+examples:
+  newsgraph query story S000042
+  newsgraph query story S000042 --format json | jq 'select(.section == "disagreements")'
+"""
+
 SQL_HELP = """\
 Run any SQL on the corpus database and print the result (tables: docs/corpus.md).
 
@@ -145,12 +174,14 @@ def add_corpus_commands(sub, fmt) -> None:
     r.add_argument("--type", dest="event", metavar="EVENT", help="one PLOVER type")
     dates(r)
     out_args(r)
-    r = recipes.add_parser("stories", help="the stories, most told first")
+    r = recipes.add_parser("stories", help="the stories, most told first", formatter_class=fmt,
+                           description=STORIES_HELP)
     r.add_argument("--min-articles", type=int, default=1, metavar="N", help="only stories of N or more articles")
     r.add_argument("--limit", type=int, default=None)
     dates(r)
     out_args(r)
-    r = recipes.add_parser("story", help="one story: articles, occurrences, who says what, disagreements")
+    r = recipes.add_parser("story", help="one story: articles, occurrences, who says what, disagreements",
+                           formatter_class=fmt, description=STORY_HELP)
     r.add_argument("story_id", metavar="ID", help="a story id (query stories lists them)")
     out_args(r)
     query.set_defaults(func=cmd_query)
