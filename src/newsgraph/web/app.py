@@ -10,9 +10,7 @@ outside host, so even markup that slipped through could not run or call out.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
-from datetime import date, datetime
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -56,23 +54,9 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class ApiResponse(JSONResponse):
-    """JSON with days as ISO strings: the corpus's plain rows (`Corpus.story`) hold dates."""
-
-    def render(self, content) -> bytes:
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
-                          default=_iso).encode("utf-8")
-
-
-def _iso(value):
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
 def _error(status: int, message: str, api: bool, nav: list[View]) -> Response:
     if api:
-        return ApiResponse({"error": message, "status": status}, status_code=status)
+        return JSONResponse({"error": message, "status": status}, status_code=status)
     return HTMLResponse(render("error.html", status=status, message=message, nav=nav, view=None,
                                q={}, api_url=None, db=None), status_code=status)
 
@@ -85,7 +69,7 @@ def _endpoint(view: View, db: str, api: bool, nav: list[View]):
             with corpus.store.hold():
                 data = view.build(corpus, params)
             if api:
-                return ApiResponse(data)
+                return JSONResponse(data)
             extra = view.page(data, params) if view.page else {}
         except BadParameter as err:
             return _error(400, f"bad parameter {err}", api, nav)

@@ -14,7 +14,8 @@ def build(corpus: Corpus, p: Params) -> dict:
     least = p.integer("min", 1, 1, 1_000_000)
     limit = p.integer("limit", 50, 1, 500)
     return {"stories": corpus.stories(least, since, until, limit),
-            "query": {"min": least, "since": since, "until": until, "limit": limit}}
+            "query": {"min": least, "since": since and since.isoformat(),
+                      "until": until and until.isoformat(), "limit": limit}}
 
 
 VIEW = View("stories", "Stories", "/stories", "stories.html", build,
