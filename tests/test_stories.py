@@ -221,3 +221,53 @@ def test_what_falls_out_of_the_window_leaves_memory_not_the_store(records, store
     stored = read(con)
     assert {r[0] for r in stored["link_events"]} >= {summit.seq}   # ... and in the store
     assert LinkerState.from_rows(stored).to_rows() == state.to_rows()
+
+
+ARRESTS = [
+    {"id": "arrest-wire-a", "published": "2025-03-12", "outlet": "Wire A", "text":
+     "Kenyan police arrest opposition senator Daniel Mwangi\n\n"
+     "NAIROBI, March 12 - Kenyan police arrested opposition senator Daniel Mwangi at his home in "
+     "Nairobi on Wednesday, accusing him of inciting violence during last week's fuel protests.\n\n"
+     "Mwangi's lawyer said the arrest was an attempt to silence the government's critics. Police "
+     "said Mwangi would appear in court on Thursday.\n\n"
+     "Police arrested Mwangi's party colleague, the lawmaker Grace Achieng, in February over a "
+     "rally in Kisumu; she was released on bail two days later."},
+    {"id": "arrest-wire-b", "published": "2025-03-13", "outlet": "Wire B", "text":
+     "Opposition senator Mwangi held by Kenyan police\n\n"
+     "NAIROBI, March 13 - Kenyan police have arrested opposition senator Daniel Mwangi, who is "
+     "accused of inciting violence during the fuel protests that shook Nairobi last week.\n\n"
+     "Officers arrested Mwangi at his home on Wednesday evening, his party said, calling the "
+     "charges political. He is due in court on Thursday.\n\n"
+     "Police arrested lawmaker Grace Achieng, of the same party, in February after a rally in "
+     "Kisumu."},
+]
+
+
+def test_a_colleague_arrested_before_is_another_occurrence(nlp_pipeline):
+    """Both articles tell the senator's arrest and recall a colleague's a month before: the
+    senator's arrests are one occurrence, the colleague's another (the same word, the same
+    police: the people and the month tell them apart)."""
+    records = []
+    for raw in ARRESTS:
+        record = nlp_pipeline.analyze_record({k: raw[k] for k in ("id", "text", "published")})
+        record["outlet"] = raw["outlet"]
+        records.append(record)
+    stories, occurrences, _ = link_all(records)
+    assert stories["arrest-wire-a"] == stories["arrest-wire-b"]
+
+    def arrests_of(record, name):
+        text = record["text"]
+        out = set()
+        for e in record["events"]:
+            sentence = text[e["sentence"]["start"]:e["sentence"]["end"]]
+            if e["event"] == "COERCE" and text[e["trigger"]["start"]:e["trigger"]["end"]] == "arrested" \
+                    and name in sentence:
+                out.add(occurrences[(record["id"], e["id"])])
+        return out
+
+    a, b = records
+    senator = arrests_of(a, "Mwangi") - arrests_of(a, "Achieng")
+    assert senator and senator & arrests_of(b, "Mwangi")
+    colleague = arrests_of(a, "Achieng") | arrests_of(b, "Achieng")
+    assert colleague and not colleague & (arrests_of(a, "Daniel Mwangi") | arrests_of(b, "Daniel Mwangi"))
+    assert arrests_of(a, "Achieng") == arrests_of(b, "Achieng")   # the recalled arrest, one occurrence

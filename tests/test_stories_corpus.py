@@ -144,3 +144,18 @@ def test_dask_gives_the_ids_a_local_ingest_gives(story_db, tmp_path):
     db = str(tmp_path / "dask.duckdb")
     assert ingest([str(DATA)], db, workers=2, engine="dask", batch_articles=3).added == 8
     assert ids_of(db) == ids_of(story_db)
+
+
+def test_an_emptied_corpus_forgets_its_stories(story_db, tmp_path):
+    """Articles dropped by hand leave the linker's tables behind: the next ingest starts afresh
+    and gives the ids of a new corpus."""
+    import shutil
+
+    db = str(tmp_path / "emptied.duckdb")
+    shutil.copy(story_db, db)
+    store = open_store(db)
+    for table in ("articles", "events"):
+        store.execute(f"DELETE FROM {table}")
+    assert store.counts(["link_articles"])["link_articles"] > 0
+    assert ingest([str(DATA)], db, workers=1).added == 8
+    assert ids_of(db) == ids_of(story_db)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable, Iterable, Iterator, Optional, Union
 
-from .links import CorpusLinker, backfill
+from .links import CorpusLinker, backfill, forget_without_articles
 from .rows import article_rows, empty_rows
 from .sources import Item, iter_items
 from .store import Store, open_store
@@ -121,7 +121,9 @@ def _finish(store: Store, stats: IngestStats, status: str) -> None:
 
 def _story_linker(store: Store) -> CorpusLinker:
     """The story linker of this run (corpus/links.py), with the state the store holds; articles
-    stored before the corpus had stories are linked first."""
+    stored before the corpus had stories are linked first; the memory of articles no longer
+    stored is forgotten."""
+    forget_without_articles(store)
     linker = CorpusLinker.load(store)
     backfill(store, linker)
     return linker

@@ -26,7 +26,7 @@ from typing import Optional
 from ..stories import Changes, LinkerState, StoryLinker
 from ..stories.tables import TABLES as LINKER_TABLES
 from .rows import record_of
-from .schema import columns, key_columns
+from .schema import STORY_TABLES, columns, key_columns
 
 # what LinkerState.from_rows reads; stories, occurrences and disagreements it rebuilds itself
 STATE_TABLES = ("link_meta", "link_terms", "link_articles", "link_vectors", "link_edges", "link_events")
@@ -71,6 +71,21 @@ class CorpusLinker:
         out, self.pending = self.pending, LinkRows()
         out.changes = self.linker.state.take_changes()
         return out
+
+
+def forget_without_articles(store) -> bool:
+    """Empty the linker's tables and the stories when the corpus holds no article: rows left by
+    articles removed by hand (their tables dropped or emptied) are the memory of nothing, and
+    would link the next articles to stories no longer there. Returns whether it emptied them."""
+    _, any_article = store.query("SELECT 1 FROM articles LIMIT 1")
+    if any_article:
+        return False
+    _, any_link = store.query("SELECT 1 FROM link_articles LIMIT 1")
+    if not any_link:
+        return False
+    for table in STATE_TABLES + STORY_TABLES:
+        store.execute(f"DELETE FROM {table}")
+    return True
 
 
 def read_state(store) -> dict[str, list[tuple]]:

@@ -2,13 +2,17 @@
 when, where, how many, and the spans that say so.
 
 Names are keyed as for stories (terms.name_key), so "Vincent Jackson" in one article and
-"Jackson" in another are one participant. A trigger is compared by its stem ("shot",
+"Jackson" in another are one participant. Besides its actors and recipients (roles the events
+stage may get wrong: "X arrested" in a headline is passive), an event keeps the people its
+sentence names, by any mention ("he" included where the entities stage resolved it): whom the
+sentence is about. A trigger is compared by its stem ("shot",
 "shoots", "shooting" -> "shoot"): the record keeps the trigger's text, not its lemma. The
 event's year is its own date's, else the year its article is written in (when.py): a
 "hosted in 2007" in a story written in 2013 is not the hosting the story is about.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -20,6 +24,7 @@ from .terms import name_key
 from .when import ArticleTime
 
 YEAR = re.compile(r"^(\d{4})")
+YEAR_MONTH = re.compile(r"^\d{4}-\d\d(?:$|-)")
 FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
 MIN_STEM = 3
@@ -70,10 +75,16 @@ class EventProfile:
     trigger: tuple[int, int] = (0, 0)
     sentence: tuple[int, int] = (0, 0)
     counts: list[Count] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)      # name keys of the people its sentence names
 
     @property
     def full_day(self) -> Optional[str]:
         return self.date if self.date and FULL_DAY.match(self.date) else None
+
+    @property
+    def month(self) -> Optional[str]:
+        """"2025-02" of a date with a month at least."""
+        return self.date[:7] if self.date and YEAR_MONTH.match(self.date) else None
 
 
 def event_profiles(record: dict, seq: int, time: ArticleTime) -> list[EventProfile]:
@@ -93,6 +104,7 @@ def event_profiles(record: dict, seq: int, time: ArticleTime) -> list[EventProfi
                     names.append(entity.get("name"))
         return out, names
 
+    people = person_mentions(record)
     profiles = []
     for index, e in enumerate(record.get("events") or []):
         trigger = e.get("trigger")
@@ -114,5 +126,43 @@ def event_profiles(record: dict, seq: int, time: ArticleTime) -> list[EventProfi
             feature_code=place.get("feature_code") if place else None,
             status=e.get("status") or "asserted",
             trigger=(trigger["start"], trigger["end"]), sentence=(sentence["start"], sentence["end"]),
-            counts=read_counts(text, sentence["start"], sentence["end"])))
+            counts=read_counts(text, sentence["start"], sentence["end"]),
+            persons=people_of(e, entities) or people.within(sentence["start"], sentence["end"])))
     return profiles
+
+
+def people_of(event: dict, entities: dict) -> list[str]:
+    """Name keys of the people among an event's actors and recipients."""
+    out = []
+    for i in (event.get("actor") or []) + (event.get("recipient") or []):
+        entity = entities.get(i)
+        if entity and entity.get("label") == "PERSON":
+            key = name_key(entity.get("name") or "", "PERSON")
+            if key and key not in out:
+                out.append(key)
+    return out
+
+
+class PersonMentions:
+    """Every mention of a person in a record, by position, with its person's name key."""
+
+    def __init__(self, mentions: list[tuple[int, str]]):
+        mentions.sort()
+        self.starts = [start for start, _ in mentions]
+        self.keys = [key for _, key in mentions]
+
+    def within(self, start: int, end: int) -> list[str]:
+        """The distinct people mentioned in [start, end), in order of first mention."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return list(dict.fromkeys(self.keys[lo:hi]))
+
+
+def person_mentions(record: dict) -> PersonMentions:
+    mentions = []
+    for entity in record.get("entities") or []:
+        if entity.get("label") != "PERSON":
+            continue
+        key = name_key(entity.get("name") or "", "PERSON")
+        if key:
+            mentions.extend((m["start"], key) for m in entity.get("mentions") or [] if "start" in m)
+    return PersonMentions(mentions)

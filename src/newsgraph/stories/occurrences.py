@@ -7,10 +7,15 @@ starts a new occurrence. The score adds up:
   evidence; the same CAMEO code only ("killed" / "murdered") is none either way; another word
   speaks against;
 - the actors: named on both sides and one shared speaks for, none shared against;
-- the day: both name a full day, the same one for, another one against;
+- the day: both name a full day, the same one for, another one against; else both name a
+  month at least, and another month is against ("in February" recalled in March's story);
 - the place: both resolved, in no common country, against;
 - the year: the event's year (its date's, else its article's) not among the occurrence's is
-  strong evidence against: that is the background event ("she hosted in 2007").
+  strong evidence against: that is the background event ("she hosted in 2007");
+- the people: an occurrence is about the people its sentences name most (who was arrested,
+  who met whom). A sentence that names people, none of them those, speaks against: the
+  story of one player's arrest recalls a team-mate's arrest a month before, in other words
+  and without a date, and only the name tells them apart.
 The rules were set on the odd-numbered ECB+ topics (eval/stories_offline.py measures them).
 
 Events of one article may join one occurrence too: the events stage merges the tellings it
@@ -19,6 +24,7 @@ occurrences and are linked again in the new story.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
@@ -36,6 +42,7 @@ class OccurrenceRules:
     other_day: float = -1.0
     other_country: float = -1.0
     other_year: float = -2.0
+    other_people: float = -1.0
     threshold: float = 0.5
 
 
@@ -51,8 +58,10 @@ class Occurrence:
     cameos: set = field(default_factory=set)
     actors: set = field(default_factory=set)
     days: set = field(default_factory=set)
+    months: set = field(default_factory=set)
     countries: set = field(default_factory=set)
     years: set = field(default_factory=set)
+    persons: Counter = field(default_factory=Counter)   # person -> members whose sentence names them
 
     def add(self, e: EventProfile) -> None:
         """Take an event in; members stay in article order, then record order, however they
@@ -65,10 +74,20 @@ class Occurrence:
         self.actors.update(e.actors)
         if e.full_day:
             self.days.add(e.full_day)
+        if e.month:
+            self.months.add(e.month)
         if e.country:
             self.countries.add(e.country)
         if e.year is not None:
             self.years.add(e.year)
+        self.persons.update(e.persons)
+
+    def protagonists(self) -> set[str]:
+        """The people most of its members' sentences name (all of them on a tie)."""
+        if not self.persons:
+            return set()
+        most = max(self.persons.values())
+        return {p for p, n in self.persons.items() if n == most}
 
 
     def rebuilt(self, members: Iterable[EventProfile]) -> "Occurrence":
@@ -90,10 +109,14 @@ def fit_score(e: EventProfile, o: Occurrence, rules: OccurrenceRules) -> float:
         score += rules.shared_actor if o.actors.intersection(e.actors) else rules.other_actors
     if e.full_day and o.days:
         score += rules.same_day if e.full_day in o.days else rules.other_day
+    elif e.month and o.months and e.month not in o.months:
+        score += rules.other_day
     if e.country and o.countries and e.country not in o.countries:
         score += rules.other_country
     if e.year is not None and o.years and e.year not in o.years:
         score += rules.other_year
+    if e.persons and o.persons and not o.protagonists().intersection(e.persons):
+        score += rules.other_people
     return score
 
 

@@ -38,7 +38,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
                     ("actor_names", "TEXT"), ("date", "TEXT"), ("year", "INTEGER"), ("place", "TEXT"),
                     ("geonameid", "BIGINT"), ("country", "TEXT"), ("feature_code", "TEXT"),
                     ("status", "TEXT"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
-                    ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"), ("counts", "TEXT")],
+                    ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"), ("counts", "TEXT"),
+                    ("persons", "TEXT")],
     "occurrences": [("occurrence_id", "TEXT NOT NULL"), ("story_id", "TEXT"), ("event", "TEXT"),
                     ("n_events", "INTEGER"), ("n_articles", "INTEGER"), ("n_outlets", "INTEGER"),
                     ("first_seq", "INTEGER"), ("last_seq", "INTEGER"), ("date", "TEXT"),
@@ -83,17 +84,18 @@ def event_row(e: EventProfile, occurrence_id: Optional[str]) -> tuple:
     return (e.seq, e.event_id, occurrence_id, e.index, e.event, e.cameo, e.stem, json.dumps(e.actors),
             json.dumps(e.recipients), json.dumps(e.actor_names), e.date, e.year, e.place, e.geonameid,
             e.country, e.feature_code, e.status, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1],
-            json.dumps([[c.slot, c.value, c.start, c.end] for c in e.counts]))
+            json.dumps([[c.slot, c.value, c.start, c.end] for c in e.counts]), json.dumps(e.persons))
 
 
 def event_from_row(row) -> tuple[EventProfile, Optional[str]]:
     (seq, event_id, oid, index, event, cameo, stem, actors, recipients, names, dt, year, place,
-     geonameid, country, fcode, status, ts, te, ss, se, counts) = row
+     geonameid, country, fcode, status, ts, te, ss, se, counts, persons) = row
     e = EventProfile(seq=seq, event_id=event_id, index=index, event=event, cameo=cameo, stem=stem,
                      actors=json.loads(actors), recipients=json.loads(recipients),
                      actor_names=json.loads(names), date=dt, year=year, place=place,
                      geonameid=geonameid, country=country, feature_code=fcode, status=status,
-                     trigger=(ts, te), sentence=(ss, se), counts=[Count(*c) for c in json.loads(counts)])
+                     trigger=(ts, te), sentence=(ss, se), counts=[Count(*c) for c in json.loads(counts)],
+                     persons=json.loads(persons))
     return e, oid
 
 
