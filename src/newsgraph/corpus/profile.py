@@ -16,6 +16,10 @@ from .store import Store
 
 QUOTE_COLUMNS = """a.article_key, a.id AS article, a.title, a.published, q.quote_id, q.kind,
        q.speaker_name AS speaker, q.cue, q.content, q.content_start, q.content_end, q.via"""
+# the end of every quote listing of an actor's profile: the quote's article, newest first
+QUOTES_NEWEST_FIRST = """JOIN articles a ON a.article_key = q.article_key
+ORDER BY a.published DESC NULLS LAST, a.id, q.content_start
+LIMIT :limit"""
 
 
 def names(actor: str, limit: int = 50) -> tuple[str, dict]:
@@ -51,9 +55,7 @@ WITH matched AS ({matched_entities('actor')})
 SELECT {QUOTE_COLUMNS}
 FROM quotes q
 JOIN matched m ON m.article_key = q.article_key AND m.entity_id = q.speaker
-JOIN articles a ON a.article_key = q.article_key
-ORDER BY a.published DESC NULLS LAST, a.id, q.content_start
-LIMIT :limit""", {**_actor_params("actor", actor), "limit": int(limit)}
+{QUOTES_NEWEST_FIRST}""", {**_actor_params("actor", actor), "limit": int(limit)}
 
 
 def quotes_about(actor: str, limit: int = 50) -> tuple[str, dict]:
@@ -72,9 +74,7 @@ about AS (
 SELECT {QUOTE_COLUMNS}
 FROM about k
 JOIN quotes q ON q.article_key = k.article_key AND q.quote_id = k.quote_id
-JOIN articles a ON a.article_key = q.article_key
-ORDER BY a.published DESC NULLS LAST, a.id, q.content_start
-LIMIT :limit""", {**_actor_params("actor", actor), "limit": int(limit)}
+{QUOTES_NEWEST_FIRST}""", {**_actor_params("actor", actor), "limit": int(limit)}
 
 
 def counterparts(actor: str, limit: int = 50) -> tuple[str, dict]:

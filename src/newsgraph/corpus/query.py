@@ -97,6 +97,14 @@ def _event_filters(actor, recipient, event, since, until, both_ways) -> tuple[li
             where.append(_side("actor", "actor"))
         if recipient:
             where.append(_side("recipient", "recipient"))
+    type_where, type_params = event_type_and_days(event, since, until)
+    return where + type_where, {**params, **type_params}
+
+
+def event_type_and_days(event: Optional[str], since, until) -> tuple[list[str], dict]:
+    """Conditions on events `e` (and their article `a`) for a PLOVER type and a range of event
+    days, with their parameters: every recipe and view that filters events by them uses these."""
+    where, params = [], {}
     if event:
         where.append("e.event = :event")
         params["event"] = event.upper()

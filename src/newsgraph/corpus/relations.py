@@ -11,7 +11,7 @@ from typing import Optional
 
 from . import query as recipes
 from .event_list import event_list, sided_events
-from .query import _actor_params, _date
+from .query import _actor_params
 from .store import Store
 
 
@@ -19,17 +19,9 @@ def dyad_timeline(a: str, b: str, event: Optional[str] = None, since=None, until
     """Events between `a` and `b` by month, type and direction: month, event, direction, events,
     articles. An event with `a` and `b` on both sides counts as forward."""
     forward, backward = "(s.a_actor AND s.b_recipient)", "(s.b_actor AND s.a_recipient)"
-    params = {**_actor_params("a", a), **_actor_params("b", b)}
-    where = [f"({forward} OR {backward})"]
-    if event:
-        where.append("e.event = :event")
-        params["event"] = event.upper()
-    if since:
-        where.append(f"{recipes.EVENT_DAY} >= :since")
-        params["since"] = _date(since)
-    if until:
-        where.append(f"{recipes.EVENT_DAY} <= :until")
-        params["until"] = _date(until)
+    type_where, type_params = recipes.event_type_and_days(event, since, until)
+    params = {**_actor_params("a", a), **_actor_params("b", b), **type_params}
+    where = [f"({forward} OR {backward})", *type_where]
     sql = f"""
 WITH matched AS (
   SELECT e.article_key, e.month, e.event, CASE WHEN {forward} THEN 'forward' ELSE 'backward' END AS direction
