@@ -101,6 +101,19 @@ def _event_filters(actor, recipient, event, since, until, both_ways) -> tuple[li
     return where + type_where, {**params, **type_params}
 
 
+def days_in_range(since, until, first: str, last: Optional[str] = None) -> tuple[list[str], dict]:
+    """Conditions (and parameters) that a row's days, from column `first` to `last` (one day:
+    `first` alone), reach into since..until, either end open when None."""
+    where, params = [], {}
+    if since:
+        where.append(f"{last or first} >= :since")
+        params["since"] = _date(since)
+    if until:
+        where.append(f"{first} <= :until")
+        params["until"] = _date(until)
+    return where, params
+
+
 def event_type_and_days(event: Optional[str], since, until) -> tuple[list[str], dict]:
     """Conditions on events `e` (and their article `a`) for a PLOVER type and a range of event
     days, with their parameters: every recipe and view that filters events by them uses these."""
@@ -108,13 +121,8 @@ def event_type_and_days(event: Optional[str], since, until) -> tuple[list[str], 
     if event:
         where.append("e.event = :event")
         params["event"] = event.upper()
-    if since:
-        where.append(f"{EVENT_DAY} >= :since")
-        params["since"] = _date(since)
-    if until:
-        where.append(f"{EVENT_DAY} <= :until")
-        params["until"] = _date(until)
-    return where, params
+    days, day_params = days_in_range(since, until, EVENT_DAY)
+    return where + days, {**params, **day_params}
 
 
 def events(actor: Optional[str] = None, recipient: Optional[str] = None, event: Optional[str] = None,
@@ -171,12 +179,9 @@ def quotes(speaker: str, since=None, until=None, limit: Optional[int] = None) ->
     del params["code_lower"]
     where = ["(lower(q.speaker_name) LIKE :speaker_like OR upper(ac.code) LIKE :code_prefix "
              "OR upper(ac.country) = :code)"]
-    if since:
-        where.append("a.published >= :since")
-        params["since"] = _date(since)
-    if until:
-        where.append("a.published <= :until")
-        params["until"] = _date(until)
+    days, day_params = days_in_range(since, until, "a.published")
+    where += days
+    params.update(day_params)
     sql = f"""
 SELECT a.id AS article, a.published, q.quote_id, q.kind, q.speaker_name AS speaker, ac.code AS speaker_code,
        q.cue, q.content, q.via, q.content_start, q.content_end, q.article_key
@@ -246,12 +251,9 @@ def stories(min_articles: int = 1, since=None, until=None, limit: Optional[int] 
     if story_id is not None:
         where.append("s.story_id = :story")
         params["story"] = story_id
-    if since:
-        where.append("s.last_published >= :since")
-        params["since"] = _date(since)
-    if until:
-        where.append("s.first_published <= :until")
-        params["until"] = _date(until)
+    days, day_params = days_in_range(since, until, "s.first_published", "s.last_published")
+    where += days
+    params.update(day_params)
     sql = f"""
 WITH occ AS (
   SELECT story_id, count(*) AS occurrences,

@@ -21,10 +21,9 @@ from typing import Optional
 from ..knowledge import read_table
 from .counts import Count, read_counts
 from .terms import name_key
-from .when import ArticleTime
+from .when import YEAR_MONTH, ArticleTime
 
 YEAR = re.compile(r"^(\d{4})")
-YEAR_MONTH = re.compile(r"^\d{4}-\d\d(?:$|-)")
 FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
 MIN_STEM = 3
@@ -93,11 +92,12 @@ def event_profiles(record: dict, seq: int, time: ArticleTime) -> list[EventProfi
     entities = {e.get("id"): e for e in record.get("entities") or []}
     places = record.get("places") or []
 
-    def keys(ids) -> tuple[list[str], list[str]]:
+    def keys(ids, label: Optional[str] = None) -> tuple[list[str], list[str]]:
+        """Name keys (and names) of the entities `ids`, of one label only when given."""
         out, names = [], []
         for i in ids or []:
             entity = entities.get(i)
-            if entity:
+            if entity and label in (None, entity.get("label")):
                 key = name_key(entity.get("name") or "", entity.get("label") or "")
                 if key and key not in out:
                     out.append(key)
@@ -127,20 +127,9 @@ def event_profiles(record: dict, seq: int, time: ArticleTime) -> list[EventProfi
             status=e.get("status") or "asserted",
             trigger=(trigger["start"], trigger["end"]), sentence=(sentence["start"], sentence["end"]),
             counts=read_counts(text, sentence["start"], sentence["end"]),
-            persons=people_of(e, entities) or people.within(sentence["start"], sentence["end"])))
+            persons=keys((e.get("actor") or []) + (e.get("recipient") or []), "PERSON")[0]
+            or people.within(sentence["start"], sentence["end"])))
     return profiles
-
-
-def people_of(event: dict, entities: dict) -> list[str]:
-    """Name keys of the people among an event's actors and recipients."""
-    out = []
-    for i in (event.get("actor") or []) + (event.get("recipient") or []):
-        entity = entities.get(i)
-        if entity and entity.get("label") == "PERSON":
-            key = name_key(entity.get("name") or "", "PERSON")
-            if key and key not in out:
-                out.append(key)
-    return out
 
 
 class PersonMentions:
