@@ -12,6 +12,8 @@ articles never stop a batch (they become error records).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
 import json
 import os
 import sys
@@ -21,6 +23,7 @@ from . import __version__
 from .corpus.commands import add_corpus_commands
 from .errors import UsageError, check_workers
 from .progress import ProgressBar
+from .run.limits import add_limit_options, limits_from_args
 from .web.serve import add_serve_command
 
 MAIN_HELP = """\
@@ -55,12 +58,20 @@ in input order (see docs/record.md). Each input line is a JSON object with "id" 
 "text" or "html", optionally "title", "published" (YYYY-MM-DD) and "url".
 
 A line that cannot be analysed (not JSON, no id, empty or binary text, non-English...)
-still gets its output line, with "error" saying why. Exit status 0 when every line was
-written; 2 for bad arguments or an unreadable input file.
+still gets its output line, with "error" saying why. So does an article past a limit: longer
+than --max-chars, or taking longer than --timeout seconds, or growing its worker past
+--max-memory MB (the worker is stopped and replaced; the batch goes on, in order).
+
+Ctrl-C stops at once and says how many records were written; --resume then goes on where
+the output file ends (it appends; the result is the file an uninterrupted run writes).
+Exit status 0 when every line was written; 2 for bad arguments or an unreadable input file;
+130 when interrupted.
 
 examples:
   newsgraph extract articles.jsonl --output records.jsonl
   newsgraph extract articles.jsonl --output records.jsonl --workers 1 --quiet
+  newsgraph extract crawl.jsonl --output records.jsonl --timeout 20 --max-chars 200000
+  newsgraph extract crawl.jsonl --output records.jsonl --resume     # after Ctrl-C or a crash
 """
 
 
@@ -103,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--workers", "-w", type=int, default=None, metavar="N",
                          help="worker processes (default: $NEWSGRAPH_WORKERS, else all cores)")
     extract.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    extract.add_argument("--resume", action="store_true",
+                         help="go on after an interrupted run: keep the records OUT.jsonl holds, "
+                              "analyse only the input lines after them, append")
+    add_limit_options(extract)
     extract.set_defaults(func=cmd_extract)
     add_corpus_commands(sub, fmt)
     add_serve_command(sub, fmt, os.environ.get("NEWSGRAPH_DB") or "corpus.duckdb")
@@ -174,17 +189,54 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     workers = args.workers if args.workers is not None else default_workers()
     check_workers(workers)
+    try:
+        limits = limits_from_args(args)
+    except ValueError as err:
+        raise UsageError(str(err))
+    if args.resume and "-" in (args.input, args.output):
+        raise UsageError("--resume needs an input file and an output file, not '-'")
     source = sys.stdin.buffer if args.input == "-" else _open_input(args.input)
     total = None if args.input == "-" else _count_lines(args.input)
+    kept = _kept_records(args.output) if args.resume else 0
     try:
-        out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
+        out = sys.stdout if args.output == "-" else \
+            open(args.output, "a" if args.resume else "w", encoding="utf-8")
     except OSError as err:
         raise UsageError(f"cannot write {args.output}: {err.strerror}")
     show_progress = not args.quiet and args.output != "-"
-    with source, out, ProgressBar("extract", total, enabled=show_progress) as bar:
-        for line in analyze_stream(_numbered_lines(source), workers=workers, on_done=bar.advance):
-            out.write(line + "\n")
+    written = kept
+    lines = itertools.islice(_numbered_lines(source), kept, None)
+    try:
+        with source, out, ProgressBar("extract", total, enabled=show_progress) as bar:
+            bar.advance(kept)
+            with contextlib.closing(analyze_stream(lines, workers=workers, limits=limits,
+                                                   on_done=bar.advance)) as stream:
+                for line in stream:
+                    out.write(line + "\n")
+                    written += 1
+    except KeyboardInterrupt:
+        print(f"newsgraph: interrupted: {written:,} records in {args.output}"
+              + (f" of {total:,}" if total is not None else "")
+              + (f"; to go on: newsgraph extract {args.input} --output {args.output} --resume"
+                 if "-" not in (args.input, args.output) else ""), file=sys.stderr)
+        return 130
     return 0
+
+
+def _kept_records(path: str) -> int:
+    """The whole records an interrupted run left in `path` (0 when there is no file). A last
+    line cut short (the run was killed while writing it) is removed, to be written again."""
+    try:
+        with open(path, "rb+") as f:
+            data = f.read()
+            end = data.rfind(b"\n") + 1
+            if end < len(data):
+                f.truncate(end)
+    except FileNotFoundError:
+        return 0
+    except OSError as err:
+        raise UsageError(f"cannot resume {path}: {err.strerror}")
+    return data.count(b"\n", 0, end)
 
 
 def _open_input(path: str):

@@ -15,7 +15,7 @@ import importlib
 import json
 import logging
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from .document import Document, error_record
 from .read.record import BadRecord, document_from_record, parse_line
@@ -133,11 +133,21 @@ class Pipeline:
 
     def analyze_documents(self, docs: Sequence[Document]) -> list[dict]:
         """Records for `docs`, in order; a document whose analysis fails gets an error record."""
+        return list(self.iter_records(docs))
+
+    def iter_records(self, docs: Sequence[Document]) -> Iterator[dict]:
+        """The records of `analyze_documents`, each as soon as it is made: a batch worker
+        reports every finished article at once, so that its time limit is per article."""
+        done = 0
         try:
-            return [doc.to_record() for doc in self.pipe(docs)]
-        except Exception:  # one document broke the batch: redo them one by one to isolate it
-            log.exception("batch failed; analysing its %d documents one by one", len(docs))
-            return [self._analyze_alone(doc) for doc in docs]
+            for doc in self.pipe(docs):
+                done += 1
+                yield doc.to_record()
+        except Exception:  # one document broke the batch: redo the rest one by one to isolate it
+            log.exception("batch failed; analysing its %d remaining documents one by one",
+                          len(docs) - done)
+            for doc in docs[done:]:
+                yield self._analyze_alone(doc)
 
     def _analyze_alone(self, doc: Document) -> dict:
         try:
@@ -150,15 +160,21 @@ class Pipeline:
         """The contract record for one input record (a dict as in CONTRACT.md)."""
         return self.analyze_documents([document_from_record(raw)])[0]
 
-    def analyze_lines(self, lines: Sequence[tuple[int, str]]) -> list[str]:
+    def analyze_lines(self, lines: Sequence[tuple[int, str]], max_chars: Optional[int] = None) -> list[str]:
         """Output JSONL lines for numbered input JSONL lines, one for one, in order."""
+        return list(self.iter_lines(lines, max_chars))
+
+    def iter_lines(self, lines: Sequence[tuple[int, str]], max_chars: Optional[int] = None) -> Iterator[str]:
+        """The output lines of `analyze_lines`, each as soon as it is made; `max_chars` refuses
+        longer texts (read.record.document_from_record)."""
         docs: list[Document] = []
         for number, line in lines:
             try:
-                docs.append(document_from_record(parse_line(line, number)))
+                docs.append(document_from_record(parse_line(line, number), max_chars))
             except BadRecord as err:
                 docs.append(Document(id=None, text="", error=str(err)))
-        return [json.dumps(rec, ensure_ascii=False) for rec in self.analyze_documents(docs)]
+        for record in self.iter_records(docs):
+            yield json.dumps(record, ensure_ascii=False)
 
 
 def _skip_errors(component, docs: Iterable[Document]) -> Iterator[Document]:

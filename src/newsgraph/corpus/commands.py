@@ -10,6 +10,7 @@ import os
 import sys
 
 from ..errors import UsageError, check_workers
+from ..run.limits import add_limit_options, limits_from_args
 from ..progress import ProgressBar
 
 INGEST_HELP = """\
@@ -132,6 +133,10 @@ def add_corpus_commands(sub, fmt) -> None:
     ingest.add_argument("--batch", type=int, default=64, metavar="N",
                         help="commit after N articles (or 2 seconds); default 64")
     ingest.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    ingest.add_argument("--db-retry", type=float, default=60.0, metavar="SECONDS",
+                        help="when the database goes away mid-run (a server restart), wait up to "
+                             "SECONDS for it and write the batch again (default 60; 0: fail at once)")
+    add_limit_options(ingest)
     ingest.set_defaults(func=cmd_ingest)
 
     query = sub.add_parser("query", help="answer a question with a recipe", description=QUERY_HELP,
@@ -232,17 +237,29 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .store import StoreError
 
     check_workers(args.workers)
+    try:
+        limits = limits_from_args(args)
+    except ValueError as err:
+        raise UsageError(str(err))
+    last: list = []
     with ProgressBar("ingest", enabled=not args.quiet, status="reading") as bar:
         def show(stats) -> None:
+            last[:] = [stats]
             bar.update(stats.analysed, stats.rate,
                        f"{stats.added} stored, {stats.skipped} skipped, {stats.errors} errors")
 
         try:
             stats = ingest(args.paths, args.db, workers=args.workers, engine=args.engine,
                            scheduler=args.scheduler, text_column=args.text_column,
-                           batch_articles=max(1, args.batch), on_progress=show)
+                           batch_articles=max(1, args.batch), limits=limits,
+                           db_retry=max(0.0, args.db_retry), on_progress=show)
         except StoreError as err:
             raise UsageError(str(err))
+        except KeyboardInterrupt:
+            added = f"{last[0].added} articles added; " if last else ""
+            print(f"newsgraph: interrupted: {added}what was committed stays in {args.db}; run the "
+                  "same command again to go on (stored articles are skipped)", file=sys.stderr)
+            return 130
     print(f"ingest: {stats.added} articles added, {stats.skipped} already stored, {stats.errors} errors "
           f"({stats.seen} seen, {stats.rate:.1f} articles/s) into {args.db}", file=sys.stderr)
     return 0

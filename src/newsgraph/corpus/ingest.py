@@ -13,15 +13,22 @@ sees half of one. Inputs that cannot be analysed go to the `errors` table; they 
 run. Each run is a row of `runs`: when, which version, stages and knowledge tables (their
 digest), what it saw and added.
 
+Each article is held to the run's limits (run.limits: size, time, memory): one past a limit
+becomes an `errors` row saying which, and the run goes on. A database that goes away in the
+middle (a PostgreSQL restart) is waited for up to `db_retry` seconds and the batch written
+again (it was rolled back whole); past that the run fails with a StoreError that says so, and
+running the same command again goes on where the last commit ended.
+
 Every stored article is linked to its story (and its events to their occurrences) by the
 story linker (`links.CorpusLinker`), here in the parent, in source order, so every engine and
 store gives the same ids; what that changes is written in the batch's transaction.
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
-import threading
+import logging
 import time
 import uuid
 from collections import deque
@@ -32,11 +39,14 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 from .links import CorpusLinker, backfill, forget_without_articles
 from .rows import article_rows, empty_rows
 from .sources import Item, iter_items
-from .store import Store, open_store
+from .store import Store, StoreError, is_connection_error, open_store
+from ..run.limits import Limits
 
 BATCH_ARTICLES = 64     # commit after this many articles ...
 BATCH_SECONDS = 2.0     # ... or this many seconds, whichever comes first
-MAX_AHEAD = 256         # items read ahead of the last stored one (bounds memory)
+DB_RETRY_SECONDS = 60.0  # how long a lost database connection is waited for, per batch
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -68,6 +78,7 @@ def _now() -> datetime:
 def ingest(paths: list[str], db: Union[str, Store], *, workers: Optional[int] = None,
            engine: str = "local", scheduler: Optional[str] = None, text_column: str = "text",
            batch_articles: int = BATCH_ARTICLES, batch_seconds: float = BATCH_SECONDS,
+           limits: Limits = Limits(), db_retry: float = DB_RETRY_SECONDS,
            on_progress: Callable[[IngestStats], None] = lambda s: None) -> IngestStats:
     """Ingest every article of `paths` into the store `db`; returns the run's counts."""
     from .. import __version__, knowledge
@@ -84,24 +95,24 @@ def ingest(paths: list[str], db: Union[str, Store], *, workers: Optional[int] = 
     store.insert_rows("runs", [(stats.run_id, _now(), None, __version__, json.dumps(list(DEFAULT_STAGES)),
                                 engine, workers, json.dumps(list(paths)), "running", 0, 0, 0, 0,
                                 knowledge.digest())])
-    writer = _BatchWriter(store, stats, batch_articles, batch_seconds, linker)
+    writer = _BatchWriter(store, stats, batch_articles, batch_seconds, linker, db_retry)
     feed = _Feed(iter_items(paths, text_column), known, stats)
     try:
         lines = feed.lines()
         first = next(lines, None)  # nothing new to analyse: start no pool, load no model
-        stream = engine_stream(itertools.chain([first], lines), workers=workers, scheduler=scheduler) \
-            if first is not None else iter(())
-        for out in stream:
-            item = feed.done()
-            writer.drain(feed.direct_before())
-            writer.add(item, json.loads(out))
-            on_progress(stats)
+        stream = engine_stream(itertools.chain([first], lines), workers=workers, scheduler=scheduler,
+                               limits=limits) if first is not None else (out for out in ())
+        with contextlib.closing(stream):
+            for out in stream:
+                item = feed.done()
+                writer.drain(feed.direct_before())
+                writer.add(item, json.loads(out))
+                on_progress(stats)
         writer.drain(feed.direct_before(None))
         writer.flush()
-    except BaseException:
-        feed.abort()
+    except BaseException as err:
         writer.flush_quietly()
-        _finish(store, stats, "failed")
+        _finish(store, stats, "interrupted" if isinstance(err, KeyboardInterrupt) else "failed")
         raise
     _finish(store, stats, "done")
     on_progress(stats)
@@ -133,33 +144,32 @@ def _engine(name: str):
     if name == "local":
         from ..run.local import analyze_stream
 
-        return lambda lines, workers, scheduler: analyze_stream(lines, workers=workers)
+        return lambda lines, workers, scheduler, limits: analyze_stream(lines, workers=workers,
+                                                                        limits=limits)
     if name == "dask":
         from ..run.dask_engine import analyze_stream as dask_stream, load_distributed
 
         load_distributed()  # before the run starts: MissingExtra when Dask is not installed
 
-        return lambda lines, workers, scheduler: dask_stream(lines, workers=workers, scheduler=scheduler)
+        return lambda lines, workers, scheduler, limits: dask_stream(
+            lines, workers=workers, scheduler=scheduler, limits=limits)
     raise ValueError(f"unknown engine {name!r}: use local or dask")
 
 
 class _Feed:
     """The numbered JSONL lines to analyse, read lazily from the items, new ones only.
 
-    The engine may pull lines from another thread (the process pool's feeder), so the items
-    waiting for their record sit in a thread-safe deque, in order; items that need no
-    analysis (read errors, finished records) go to `direct`. A semaphore keeps at most
-    MAX_AHEAD items in flight. Every item is numbered in source order (`place`), so that the
-    writer gets them all in that order (the story linker's ids depend on it), however far
-    the engine reads ahead.
+    The engines pull lines lazily, in this thread, a bounded number ahead of their output
+    (run.workers), so the items waiting for their record sit in a deque, in order; items
+    that need no analysis (read errors, finished records) go to `direct`. Every item is
+    numbered in source order (`place`), so that the writer gets them all in that order (the
+    story linker's ids depend on it), however far the engine reads ahead.
     """
 
     def __init__(self, items: Iterable[Item], known: set, stats: IngestStats):
         self.items, self.known, self.stats = items, known, stats
         self.pending: deque[tuple[int, Item]] = deque()
         self.direct: deque[tuple[int, Item]] = deque()
-        self.room = threading.Semaphore(MAX_AHEAD)
-        self.stopped = False
         self.count = 0        # items read so far: the place of the next one
         self.place = 0        # the place of the item `done` returned last
 
@@ -175,17 +185,11 @@ class _Feed:
             if item.input is None:
                 self.direct.append((self.count, item))
                 continue
-            while not self.room.acquire(timeout=0.5):
-                if self.stopped:
-                    return
-            if self.stopped:
-                return
             number += 1
             self.pending.append((self.count, item))
             yield number, json.dumps(item.input, ensure_ascii=False)
 
     def done(self) -> Item:
-        self.room.release()
         self.place, item = self.pending.popleft()
         return item
 
@@ -196,16 +200,14 @@ class _Feed:
         while self.direct and (place is None or self.direct[0][0] < place):
             yield self.direct.popleft()[1]
 
-    def abort(self) -> None:
-        self.stopped = True
-
 
 class _BatchWriter:
     """Collects the rows of whole articles and commits them in one transaction per batch."""
 
     def __init__(self, store: Store, stats: IngestStats, max_articles: int, max_seconds: float,
-                 linker: Optional[CorpusLinker] = None):
-        self.store, self.stats, self.linker = store, stats, linker
+                 linker: Optional[CorpusLinker] = None, db_retry: float = DB_RETRY_SECONDS):
+        self.store, self.stats, self.linker, self.db_retry = store, stats, linker, db_retry
+        self.links = None   # the links of a batch whose write failed, for its next try
         self.max_articles, self.max_seconds = max_articles, max_seconds
         self.rows = empty_rows()
         self.errors: list[tuple] = []
@@ -245,18 +247,49 @@ class _BatchWriter:
 
     def flush(self) -> None:
         if self.n:
-            added = self.store.write_batch(self.rows, self.errors, self._links())
+            if self.links is None:  # taken once: a batch written again writes the same links
+                self.links = self._links()
+            added = self._write(self.links)
+            self.links = None
             self.stats.added += added
             self.stats.errors += len(self.errors)
         self.rows, self.errors, self.n = empty_rows(), [], 0
         self.since = time.monotonic()
+
+    def _write(self, links) -> int:
+        """Write the batch; a lost connection is waited for up to `db_retry` seconds (the
+        failed transaction was rolled back, so writing the batch again is safe)."""
+        give_up = time.monotonic() + self.db_retry
+        wait = 0.5
+        while True:
+            try:
+                return self.store.write_batch(self.rows, self.errors, links)
+            except Exception as err:  # noqa: BLE001 - only a lost connection is retried
+                if not is_connection_error(err):
+                    raise
+                if time.monotonic() >= give_up:
+                    raise StoreError(f"lost the connection to the database and could not get it "
+                                     f"back within {self.db_retry:g} s ({_first_line(err)}); "
+                                     "what was committed stays: run the same command again to "
+                                     "go on") from err
+                log.warning("lost the connection to the database (%s); trying again in %.1f s",
+                            _first_line(err), wait)
+                time.sleep(wait)
+                wait = min(5.0, wait * 2)
 
     def _links(self):
         """What the batch's articles changed across articles (None without a linker)."""
         return self.linker.take() if self.linker is not None else None
 
     def flush_quietly(self) -> None:
+        """The rows so far, written on the way out of a failed run, if the store lets us."""
+        self.db_retry = 0
         try:
             self.flush()
         except Exception:  # noqa: BLE001 - already failing; the next run redoes this batch
             pass
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__

@@ -119,7 +119,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("started_at", "TIMESTAMP"), ("finished_at", "TIMESTAMP"),
         ("version", "TEXT"), ("stages", "TEXT"), ("engine", "TEXT"), ("workers", "INTEGER"),
         ("sources", "TEXT"),             # JSON list of the paths given
-        ("status", "TEXT"),              # running | done | failed (a killed run stays running)
+        ("status", "TEXT"),              # running | done | failed | interrupted (a killed run stays running)
         ("seen", "INTEGER"), ("added", "INTEGER"), ("skipped", "INTEGER"), ("errors", "INTEGER"),
         ("knowledge_digest", "TEXT"),    # newsgraph.knowledge.digest(): the tables that coded it
     ],

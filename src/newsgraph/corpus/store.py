@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 import time
 from datetime import date, datetime
 from typing import Any, Iterable, Iterator, Optional, Sequence
@@ -33,6 +34,18 @@ Batch = dict  # table -> list of row tuples (schema column order)
 
 class StoreError(RuntimeError):
     """The store cannot be opened or used (bad URL, a lock held too long, a missing file)."""
+
+
+class StoreConnectionError(StoreError):
+    """The database server cannot be reached (down, restarting, refusing connections)."""
+
+
+def is_connection_error(err: BaseException) -> bool:
+    """Is `err` a lost or refused database connection (worth waiting for), not a bad query?"""
+    if isinstance(err, StoreConnectionError):
+        return True
+    psycopg = sys.modules.get("psycopg")
+    return psycopg is not None and isinstance(err, (psycopg.OperationalError, psycopg.InterfaceError))
 
 
 def open_store(url: str, read_only: bool = False) -> "Store":
@@ -318,7 +331,7 @@ class PostgresStore(Store):
         try:
             return psycopg.connect(self.url)
         except psycopg.Error as err:
-            raise StoreError(f"cannot connect to {self.url}: {err}") from err
+            raise StoreConnectionError(f"cannot connect to {self.url}: {err}") from err
 
     def query(self, sql: str, params: Optional[dict] = None):
         with self.connect() as con:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Optional
 
 from ..document import Document, Span
+from ..run.limits import Limits, size_error
 from .text import NotText, check_text
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -44,8 +45,12 @@ def normalise_published(value: Any) -> str:
         raise ValueError(f"published {value!r} is not a valid date: give YYYY-MM-DD or ISO 8601")
 
 
-def document_from_record(raw: dict[str, Any]) -> Document:
-    """Build the Document for one input record; problems become `Document.error`."""
+def document_from_record(raw: dict[str, Any], max_chars: Optional[int] = None) -> Document:
+    """Build the Document for one input record; problems become `Document.error`.
+
+    With `max_chars`, a text longer than that (an HTML page longer than
+    run.limits.HTML_CHARS_PER_TEXT_CHAR times that) is refused before it is read: its error
+    record says the size and the limit, and carries no text."""
     record_id = raw.get("id")
     if record_id is None:
         return Document(id=None, text="", error="the record has no 'id'")
@@ -67,6 +72,10 @@ def document_from_record(raw: dict[str, Any]) -> Document:
         if not isinstance(text, str):
             doc.error = f"'text' must be a string, not {type(text).__name__}"
             return doc
+        if doc.error is None and max_chars is not None:
+            doc.error = size_error("text", len(text), Limits(max_chars=max_chars))
+            if doc.error is not None:
+                return doc
         doc.text = text
         if doc.error is None:
             try:
@@ -77,6 +86,8 @@ def document_from_record(raw: dict[str, Any]) -> Document:
     if not isinstance(html, str):
         doc.error = f"'html' must be a string, not {type(html).__name__}"
         return doc
+    if doc.error is None and max_chars is not None:
+        doc.error = size_error("html", len(html), Limits(max_chars=max_chars))
     if doc.error is None:
         fill_from_html(doc, html)
     return doc

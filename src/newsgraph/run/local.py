@@ -1,22 +1,22 @@
-"""Run the pipeline over a JSONL stream with a pool of local worker processes.
+"""Run the pipeline over a JSONL stream with local worker processes, under per-article limits.
 
-The parent loads the pipeline (and its spaCy model) once before the pool forks, so workers
+The parent loads the pipeline (and its spaCy model) once before the workers fork, so they
 share the model's memory copy-on-write instead of each loading their own. Lines go to workers
-in small chunks and come back in input order (`imap`), so the output file lines up with the
-input line for line, whatever the number of workers.
+in small chunks and come back in input order, so the output file lines up with the input line
+for line, whatever the number of workers. The workers (run.workers.WorkerPool) are watched:
+an article past its time or memory limit gets an error record and its worker is replaced;
+workers die with the parent.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-import threading
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator
 
-from ..pipeline import Pipeline, default_pipeline
+from ..pipeline import default_pipeline
+from .limits import Limits
+from .workers import WorkerPool
 
 CHUNK_LINES = 8  # lines per task: small enough to balance, big enough to batch for spaCy
-
-_worker_pipeline: Optional[Pipeline] = None
 
 
 def default_workers() -> int:
@@ -40,37 +40,16 @@ def chunked(lines: Iterable[tuple[int, str]], size: int) -> Iterator[list[tuple[
         yield chunk
 
 
-def _analyze_chunk(chunk: list[tuple[int, str]]) -> list[str]:
-    return _worker_pipeline.analyze_lines(chunk)
-
-
-def analyze_stream(lines: Iterable[tuple[int, str]], workers: int = 1,
+def analyze_stream(lines: Iterable[tuple[int, str]], workers: int = 1, limits: Limits = Limits(),
                    on_done: Callable[[int], None] = lambda n: None) -> Iterator[str]:
     """Output JSONL lines for numbered input lines, in order, using `workers` processes.
 
+    Lines are read lazily, a bounded number ahead of the output, in the calling thread.
     `on_done(n)` is called after every chunk with the number of records it finished.
+    Closing the iterator early (or Ctrl-C) stops the workers at once.
     """
-    global _worker_pipeline
-    _worker_pipeline = default_pipeline()
-    chunks = chunked(lines, CHUNK_LINES)
-    if workers <= 1:
-        for chunk in chunks:
-            out = _analyze_chunk(chunk)
-            on_done(len(out))
-            yield from out
-        return
-    # Pool.imap reads its input as fast as it can: bound the chunks in flight so that a
-    # large input file is streamed, not held in memory whole.
-    in_flight = threading.BoundedSemaphore(workers * 4)
-
-    def throttled():
-        for chunk in chunks:
-            in_flight.acquire()
-            yield chunk
-
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
-        for out in pool.imap(_analyze_chunk, throttled()):
-            in_flight.release()
+    default_pipeline()  # loaded before the fork: the workers share it
+    with WorkerPool(workers, limits) as pool:
+        for out in pool.map_chunks(chunked(lines, CHUNK_LINES)):
             on_done(len(out))
             yield from out
