@@ -18,6 +18,14 @@ from .workers import WorkerPool
 
 CHUNK_LINES = 8  # lines per task: small enough to balance, big enough to batch for spaCy
 
+# Analysed once in the parent before the fork: what the stages load on their first article
+# (knowledge tables, spaCy's lazy parts) is then loaded once and shared, not loaded by every
+# worker on the clock of its first article's time limit.
+WARM_UP = {"id": "warm-up", "published": "2024-05-06",
+           "text": "PARIS (AP) - France's foreign minister met his German counterpart in Paris on "
+                   "Monday, officials said. \"We agreed on the next steps,\" the minister told "
+                   "reporters."}
+
 
 def default_workers() -> int:
     """$NEWSGRAPH_WORKERS when set, else all the cores this process may use."""
@@ -48,7 +56,7 @@ def analyze_stream(lines: Iterable[tuple[int, str]], workers: int = 1, limits: L
     `on_done(n)` is called after every chunk with the number of records it finished.
     Closing the iterator early (or Ctrl-C) stops the workers at once.
     """
-    default_pipeline()  # loaded before the fork: the workers share it
+    default_pipeline().analyze_record(WARM_UP)  # loaded before the fork: the workers share it
     with WorkerPool(workers, limits) as pool:
         for out in pool.map_chunks(chunked(lines, CHUNK_LINES)):
             on_done(len(out))
