@@ -15,6 +15,8 @@ import pytest
 
 from newsgraph.run.limits import Limits, size_error
 
+pytestmark = pytest.mark.slow  # the real command line, in subprocesses
+
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = [json.loads(line)["text"] for line in
            (ROOT / "tests" / "data" / "stories_articles.jsonl").read_text(encoding="utf-8").splitlines()]
