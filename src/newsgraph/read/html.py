@@ -30,6 +30,7 @@ from typing import Optional
 
 from newsgraph.document import Span
 from newsgraph.read.text import guess_encoding
+from newsgraph.read.html_depth import flatten_deep
 from newsgraph.read.html_body import extract_body, leading_heads, normalise_text, trim_body
 from newsgraph.read.html_meta import (choose_headline, host_outlet, page_metadata,
                                       publication_date, similar, split_authors, words_of)
@@ -136,6 +137,7 @@ def _parse(html):
     html = _CONTROL_CHARS.sub("", html)
     if not html.strip() or "<" not in html:
         return None
+    html = flatten_deep(html)  # libxml2 stops at depth 256; the article may be deeper
     try:
         return load_html(html)
     except Exception:  # noqa: BLE001 - lxml raises many kinds on junk; junk is "no article"
