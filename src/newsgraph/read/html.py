@@ -30,6 +30,8 @@ from typing import Optional
 
 from newsgraph.document import Span
 from newsgraph.read.text import guess_encoding
+from newsgraph.read.html_depth import flatten_deep
+from newsgraph.read.html_size import thin_tiny_blocks
 from newsgraph.read.html_body import extract_body, leading_heads, normalise_text, trim_body
 from newsgraph.read.html_meta import (choose_headline, host_outlet, page_metadata,
                                       publication_date, similar, split_authors, words_of)
@@ -136,10 +138,14 @@ def _parse(html):
     html = _CONTROL_CHARS.sub("", html)
     if not html.strip() or "<" not in html:
         return None
+    html = flatten_deep(html)  # libxml2 stops at depth 256; the article may be deeper
     try:
-        return load_html(html)
+        tree = load_html(html)
     except Exception:  # noqa: BLE001 - lxml raises many kinds on junk; junk is "no article"
         return None
+    if tree is not None:
+        thin_tiny_blocks(tree)  # a page of 200,000 tiny blocks must not take minutes
+    return tree
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -21,8 +21,11 @@ def decode_bytes(raw: bytes) -> str:
     """Decode `raw` as text: UTF-8 (with or without BOM) first, else the detected encoding."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        text = raw.decode("utf-16")
+    if raw[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        text = raw.decode("utf-32", errors="replace")  # before UTF-16: its BOM starts alike
+    elif raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        # cut mid-character or holding a lone surrogate, the rest is still text
+        text = raw.decode("utf-16", errors="replace")
     else:
         try:
             text = raw.decode("utf-8")
