@@ -87,7 +87,7 @@ def anchor(tok, triggers: set[int]):
 class Attacher:
     """Dates and places of one sentence's events, from the document's times and places."""
 
-    def __init__(self, doc, sent, triggers: set[int]):
+    def __init__(self, doc, sent, triggers: set[int], within=None):
         self.items_time: list[tuple[int, Optional[str], str]] = []  # (anchor i, prep, value)
         self.items_place: list[tuple[int, Optional[str], int]] = []  # (anchor i, prep, index)
         self.place_at: dict[int, int] = {}  # token index of a place's head -> place index
@@ -95,7 +95,12 @@ class Attacher:
         sdoc, off = doc.parse, doc.parse_offset
         lo, hi = sent.start_char + off, sent.end_char + off
         dateline = doc.dateline  # its date is when the story was filed, not when events were
-        for t in doc.times:
+        # `within(layer, lo, hi)`: the positions of the layer's items starting in [lo, hi), in
+        # order (an index built once per document); without it, every item is tested
+        times = doc.times if within is None else [doc.times[k] for k in within("times", lo, hi)]
+        places = list(enumerate(doc.places)) if within is None else \
+            [(k, doc.places[k]) for k in within("places", lo, hi)]
+        for t in times:
             if dateline is not None and dateline.start <= t.start < dateline.end:
                 continue
             if lo <= t.start < hi and t.value and t.value[:1].isdigit() and t.type in ("DATE", "TIME"):
@@ -103,7 +108,7 @@ class Attacher:
                 if tok is not None:
                     a, prep = anchor(tok, triggers)
                     self.items_time.append((a.i, prep, t.value))
-        for n, p in enumerate(doc.places):
+        for n, p in places:
             if not (lo <= p.start < hi):
                 continue
             if dateline is not None and dateline.start <= p.start < dateline.end:
@@ -116,7 +121,7 @@ class Attacher:
                 self.rank[n] = specificity(p.feature_code)
         # a place that only modifies a noun ("the Black Sea resort of Sochi") comes after the
         # place that heads the phrase, whatever their specificity
-        self.modifiers = {n for n, p in enumerate(doc.places) if lo <= p.start < hi and
+        self.modifiers = {n for n, p in places if lo <= p.start < hi and
                           getattr(_token_at(sdoc, p.start - off, p.end - off), "dep_", "") in MODIFIER_DEPS}
 
     def date(self, anchors: list[int]) -> Optional[str]:

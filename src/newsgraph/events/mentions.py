@@ -27,6 +27,7 @@ class EntityIndex:
 
     def __init__(self, doc):
         self.doc = doc
+        self._starts: dict[str, tuple[list[int], list[int]]] = {}  # layer -> (starts, positions)
         self.by_token: dict[int, str] = {}
         self.order: list[tuple[int, str, str]] = []  # (char start, entity id, label)
         sdoc, off = doc.parse, doc.parse_offset
@@ -57,6 +58,14 @@ class EntityIndex:
 
         self.order = [o for o in self.order if o[2] != "NORP" or not inside_a_name(o[0])]
 
+    def starting_in(self, layer: str, lo: int, hi: int) -> list[int]:
+        """Positions, in order, of the document's `layer` items ("times", "places") starting in
+        [lo, hi): one sentence's, without scanning the whole document per sentence."""
+        if layer not in self._starts:
+            rows = sorted((item.start, k) for k, item in enumerate(getattr(self.doc, layer)))
+            self._starts[layer] = ([r[0] for r in rows], [r[1] for r in rows])
+        starts, order = self._starts[layer]
+        return sorted(order[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
     def recent_pair(self, before: int, label: Optional[str], skip=frozenset()) -> list[str]:
         """The last two distinct entities (of `label`'s kind, not in `skip`) mentioned before
         char `before`; for people, names the tagger typed ORG count when two PERSONs are not

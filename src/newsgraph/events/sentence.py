@@ -127,7 +127,7 @@ def read_sentence(doc: Document, sent, lex: Lexicon, index: EntityIndex, politic
     trigger_ids = set(by_token)
     roles_of = {i: event_roles(t.token, index, t.entry.event, trigger_ids)
                 for i, t in by_token.items()}
-    return SentenceScope(doc, sent, lex, index, Attacher(doc, sent, trigger_ids), by_token,
+    return SentenceScope(doc, sent, lex, index, Attacher(doc, sent, trigger_ids, index.starting_in), by_token,
                          roles_of, politics)
 
 

@@ -27,6 +27,8 @@ The gazetteer scan and its tests are in scan.py; the words these rules read ("re
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -153,11 +155,17 @@ def _widened(sdoc, spans: Spans) -> Spans:
     """3. Each span with the region/county/city wording around it ("Amur region", "the city
     of X"), in text order; a span overlapping an earlier one is dropped."""
     result: Spans = {}
-    for (s, e), (source, hint) in sorted(spans.items()):
+    kept: list[tuple[int, int]] = []  # result's spans in start order; never overlapping, so
+    for (s, e), (source, hint) in sorted(spans.items()):  # also in end order: bisect, not scan
         s, e, hint = _widen(sdoc, s, e, hint)
-        if any(s < e2 and s2 < e for (s2, e2) in result):
+        k = bisect.bisect_left(kept, (e,))
+        if s >= e:  # an empty span (none expected): the plain test
+            if any(s < e2 and s2 < e for (s2, e2) in result):
+                continue
+        elif k > 0 and kept[k - 1][1] > s:
             continue
         result[(s, e)] = (source, hint)
+        bisect.insort(kept, (s, e))
     return result
 
 

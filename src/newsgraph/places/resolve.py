@@ -271,12 +271,21 @@ def _short_forms_of_longer_names(toponyms: Sequence[Toponym],
     ("Amur region", "Fargo city"), nor for a name that can be a country or a state."""
     vocab = place_words()
     name_ends = vocab.suffix | vocab.trailing
+    longer: dict[str, list[int]] = {}  # a name -> the mentions of longer names starting with it
+    for k, other in enumerate(toponyms):
+        words = other.key.split(" ")
+        for n in range(1, len(words)):
+            ks = longer.setdefault(" ".join(words[:n]), [])
+            if not ks or ks[-1] != k:
+                ks.append(k)
     for i, t in enumerate(toponyms):
-        for k, other in enumerate(toponyms):
-            if other.key.startswith(t.key + " ") and cands[k] and t.qualifier is None and \
-                    all(c.kind == "city" for c in cands[k]) and \
-                    other.key.split()[-1] not in name_ends and \
-                    not any(c.kind in ("country", "admin1") for c in cands[i]):
+        if t.qualifier is not None or t.key not in longer or \
+                any(c.kind in ("country", "admin1") for c in cands[i]):
+            continue
+        for k in longer[t.key]:
+            other = toponyms[k]
+            if cands[k] and all(c.kind == "city" for c in cands[k]) and \
+                    other.key.split()[-1] not in name_ends:
                 cands[i] = cands[k]
                 break
 
@@ -344,6 +353,9 @@ def _votes_by_name(toponyms: Sequence[Toponym], cands: list[list[Candidate]],
         c = cs[b]
         if sure and c.lat is not None and c.kind in ("city", "facility"):
             anchors.append((c.lat, c.lon, c))
+    # one anchor per entry and point: a repeated name adds nothing to the nearest-anchor
+    # distance, and keeping its copies made scoring mentions x anchors (quadratic)
+    anchors = list({(lat, lon, a.pid): (lat, lon, a) for lat, lon, a in reversed(anchors)}.values())[::-1]
     return by_key, anchors
 
 

@@ -146,7 +146,10 @@ def _known_name_at(sdoc, i: int, ends: list[int], gaz: Gazetteer,
 
 def _drop_shorter_overlaps(spans: Spans, i: int, j: int) -> None:
     """Remove the spans shorter than i..j that overlap it."""
-    for (s, e) in list(spans):
+    width = j - i  # a shorter overlapping span starts within `width` tokens of i: look those up
+    keys = list(spans) if 2 * width * width > len(spans) else \
+        [(s, e) for s in range(i - width + 1, j) for e in range(s + 1, s + width) if (s, e) in spans]
+    for (s, e) in keys:
         if (s, e) != (i, j) and s < j and i < e and e - s < j - i:
             del spans[(s, e)]
 

@@ -39,6 +39,7 @@ from typing import Optional
 from ..actors.knowledge import load as actor_knowledge
 from ..document import Document, Entity, Span
 from .lexicon import quote_words
+from .near import SpanIndex
 from .reported import BELIEF, EVIDENCE_VERBS, CueHit, find_subject, noun_phrase
 from .sources import MentionIndex, entity_at
 
@@ -395,13 +396,15 @@ def link_relays(hits: list[CueHit], index: MentionIndex, doc: Document) -> None:
         return span is not None and span.start <= b.cue.start < span.end and (
             b.source is None or span.start <= b.source.start < span.end)
 
+    spans = SpanIndex([reported[id(a)] for a in hits])
     for b in hits:
         if b.source is None or not speech(b):
             continue
         inner = _speaker_key(b, index, doc)
         if inner is None:
             continue
-        outer = [a for a in hits if a is not b and a.source is not None
+        near = [hits[k] for k in spans.around(b.cue.start)]  # the cues whose report may hold b's
+        outer = [a for a in near if a is not b and a.source is not None
                  and (speech(a) or a.kind == "according") and inside(b, a)
                  and (id(a) in trailing or not inside(a, b))]
         outer = [a for a in outer if _speaker_key(a, index, doc) not in (None, inner)]

@@ -280,6 +280,8 @@ def _verb_hit(tok, kind: str, offset: int, lexicon: Optional[CueLexicon] = None)
                 c = hit.content = _skip_to_word(tok.doc, offset, cut.end, c.end)
     if c is not None:  # "... the talks failed, citing the cost": the reason is not the content
         for t in tok.doc[tok.i + 1:tok.sent.end]:
+            if t.idx + offset >= c.end:
+                break  # tokens are in text order: none further is inside the content
             if t.lower_ in ("citing", "quoting") and t.idx + offset > c.start \
                     and t.idx + offset < c.end and t.i > 0 and t.nbor(-1).text == ",":
                 hit.content = _trim(tok.doc[_index_at(tok.doc, c.start, offset):t.i], offset)

@@ -9,6 +9,8 @@ in the parent process; each worker opens its own connection on first use.
 """
 from __future__ import annotations
 
+import bisect
+
 from typing import Optional
 
 from ..document import Document, Place
@@ -47,12 +49,13 @@ class Places:
         us = us_local_weight(doc.text)
         resolved = resolve_all(toponyms, self.gaz, countries, {"US": us} if us else None)
         mentions = sorted((m.start, m.end, e.id) for e in doc.entities for m in e.mentions)
+        longest = max((e - s for s, e, _ in mentions), default=0)
         places = []
         for top, res in zip(toponyms, resolved):
             if (res is None or res.lat is None) and not vouched_for(top, doc.parse):
                 continue
             place = Place(start=top.start, end=top.end, name=" ".join(top.text.split()),
-                          entity=_overlapping(mentions, top.start, top.end))
+                          entity=_overlapping(mentions, top.start, top.end, longest))
             if res is not None and res.lat is not None:
                 c = res.candidate
                 place.geonameid = c.geonameid
@@ -66,10 +69,15 @@ class Places:
         return doc
 
 
-def _overlapping(mentions: list[tuple[int, int, str]], start: int, end: int) -> Optional[str]:
-    """The id of the entity with the mention overlapping [start, end) the most, or None."""
+def _overlapping(mentions: list[tuple[int, int, str]], start: int, end: int,
+                 longest: int) -> Optional[str]:
+    """The id of the entity with the mention overlapping [start, end) the most, or None.
+
+    `mentions` are sorted; none is longer than `longest`, so one starting before
+    start - longest cannot overlap: the scan starts there (bisect), not at the first."""
     best, best_len = None, 0
-    for s, e, eid in mentions:
+    for k in range(bisect.bisect_left(mentions, (start - longest,)), len(mentions)):
+        s, e, eid = mentions[k]
         if s >= end:
             break
         n = min(e, end) - max(s, start)

@@ -31,6 +31,7 @@ from ..quotes.chains import attach_intermediaries
 from ..quotes.direct import MARKS, QuotedSpan, find_quoted_spans, paragraphs
 from ..quotes.headline import headline_quote
 from ..quotes.lexicon import load_lexicon, quote_words
+from ..quotes.near import SpanIndex
 from ..quotes.reported import CueHit, attribution_of, find_cue_hits, noun_phrase
 from ..quotes.sources import MentionIndex, entity_at, resolve_speakers
 from . import stage
@@ -344,18 +345,22 @@ def reported_quotes(hits: list[CueHit], quoted: list[QuotedSpan], used: set[int]
     """Indirect and mixed quotes from the cues no quotation claimed (and outside block quotes,
     whose words are the quoted source's, not the article's)."""
     out: list[Attribution] = []
+    contents = SpanIndex([h.content for h in hits])  # looked up near each cue, not scanned
+    quotations = SpanIndex(quoted)
     for h in hits:
         if id(h) in used or h.kind == "intro" or h.content is None:
             continue
         if any(b.start <= h.cue.start < b.end for b in blocks):
             continue
-        if (h.kind == "object" or h.from_object) and any(o is not h and o.kind == "verb" and o.content is not None
-                                      and o.content.start <= h.cue.start < o.content.end
-                                      for o in hits):
+        if (h.kind == "object" or h.from_object) and any(
+                o is not h and o.kind == "verb" and o.content is not None
+                and o.content.start <= h.cue.start < o.content.end
+                for o in (hits[k] for k in contents.around(h.cue.start))):
             continue  # a stance verb inside reported speech is part of what was reported
-        if any(q.start < h.cue.start < q.end for q in quoted):
+        if any(q.start < h.cue.start < q.end for q in (quoted[k] for k in quotations.around(h.cue.start))):
             continue  # a cue inside a quotation is the speaker's own report
-        inner = [q for q in quoted if h.content.start <= q.start and q.end <= h.content.end + 1]
+        inner = [q for q in (quoted[k] for k in quotations.starting_in(h.content.start, h.content.end + 1))
+                 if h.content.start <= q.start and q.end <= h.content.end + 1]
         out.append(attribution_of(h, "mixed" if inner else "indirect", h.content))
     return out
 
