@@ -19,6 +19,8 @@ the stage decides which become quotes (direct quotes claim the hits next to them
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -201,7 +203,7 @@ def _noun_object(tok, offset: int) -> Optional[Span]:
 
 
 def token_span(tokens, offset: int) -> Span:
-    tokens = list(tokens)
+    tokens = tokens if hasattr(tokens, "__getitem__") else list(tokens)
     return Span(tokens[0].idx + offset, tokens[-1].idx + len(tokens[-1].text) + offset)
 
 
@@ -279,14 +281,28 @@ def _verb_hit(tok, kind: str, offset: int, lexicon: Optional[CueLexicon] = None)
             if c.start <= cut.start < c.start + 40 and cut.end < c.end:
                 c = hit.content = _skip_to_word(tok.doc, offset, cut.end, c.end)
     if c is not None:  # "... the talks failed, citing the cost": the reason is not the content
-        for t in tok.doc[tok.i + 1:tok.sent.end]:
+        doc = tok.doc
+        for i in _citing_after(doc, tok.i, tok.sent.end):
+            t = doc[i]
             if t.idx + offset >= c.end:
                 break  # tokens are in text order: none further is inside the content
-            if t.lower_ in ("citing", "quoting") and t.idx + offset > c.start \
-                    and t.idx + offset < c.end and t.i > 0 and t.nbor(-1).text == ",":
-                hit.content = _trim(tok.doc[_index_at(tok.doc, c.start, offset):t.i], offset)
+            if t.idx + offset > c.start and t.i > 0 and t.nbor(-1).text == ",":
+                hit.content = _trim(doc[_index_at(doc, c.start, offset):t.i], offset)
                 break
     return hit
+
+
+def _citing_after(doc, after: int, end: int) -> list[int]:
+    """Indices of the "citing"/"quoting" tokens between `after` and `end`, from an index of
+    the doc made once (a walk from every cue to the end of its sentence would cost the square
+    of a sentence of thousands of cues)."""
+    found = doc.user_data.get(_CITING_KEY)
+    if found is None:
+        found = doc.user_data[_CITING_KEY] = [t.i for t in doc if t.lower_ in ("citing", "quoting")]
+    return found[bisect.bisect_right(found, after):bisect.bisect_left(found, end)]
+
+
+_CITING_KEY = "newsgraph.quotes.citing"
 
 
 def _index_at(doc, start: int, offset: int) -> int:
@@ -407,15 +423,20 @@ def _clause_before_comma(tok, offset: int, hit: CueHit) -> Optional[Span]:
 
 
 def _trim(tokens, offset: int) -> Optional[Span]:
-    """The span of a run of tokens without punctuation (bar quotation marks) at either end."""
-    tokens = list(tokens)
-    while tokens and tokens[-1].is_punct and not tokens[-1].is_quote:
-        tokens.pop()
-    while tokens and tokens[0].is_punct and not tokens[0].is_quote:
-        tokens.pop(0)
-    if not tokens:
+    """The span of a run of tokens without punctuation (bar quotation marks) at either end.
+
+    By index, not by copying: a cue's content can be a whole sentence, and a text that spaCy
+    reads as one sentence of thousands of cues would otherwise cost their square."""
+    seq = tokens if hasattr(tokens, "__getitem__") else list(tokens)
+    start, end = 0, len(seq)
+    while end > start and seq[end - 1].is_punct and not seq[end - 1].is_quote:
+        end -= 1
+    while start < end and seq[start].is_punct and not seq[start].is_quote:
+        start += 1
+    if start == end:
         return None
-    return token_span(tokens, offset)
+    first, last = seq[start], seq[end - 1]
+    return Span(first.idx + offset, last.idx + len(last.text) + offset)
 
 
 def _according(tok, offset: int) -> Optional[CueHit]:
