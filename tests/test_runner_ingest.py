@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -18,7 +17,7 @@ from newsgraph.corpus.schema import CONTENT_TABLES, LINK_TABLES
 from newsgraph.corpus.store import open_store
 from newsgraph.run.limits import Limits
 from test_corpus_backends import table_content, pg_url
-from test_runner import SHORT, long_article, many_articles, write_jsonl
+from test_runner import SHORT, long_article, many_articles, wait_until, write_jsonl
 
 pytestmark = pytest.mark.slow  # whole ingests in subprocesses
 
@@ -96,15 +95,6 @@ def stored(url: str) -> int:
         return 0
 
 
-def wait_for(condition, seconds: float) -> bool:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
-
-
 def all_rows(url: str) -> dict:
     store = open_store(url)
     return {t: table_content(store, t) for t in [*CONTENT_TABLES, *LINK_TABLES]}
@@ -127,7 +117,7 @@ def test_a_server_restart_mid_ingest_is_waited_for(fault_inputs, clean_rows):
     url = fresh_database("newsgraph_fault_restart")
     run = ingest_cli(url, fault_inputs, "--db-retry", "60")
     try:
-        assert wait_for(lambda: stored(url) > 0, 300), "nothing was committed"
+        assert wait_until(lambda: stored(url) > 0, 300), "nothing was committed"
         assert run.poll() is None, "the run ended before the restart"
         pg_ctl("restart")
         assert run.wait(timeout=600) == 0, run.stderr.read()
@@ -144,7 +134,7 @@ def test_a_server_down_too_long_fails_the_run_clearly_and_a_rerun_completes(faul
     url = fresh_database("newsgraph_fault_down")
     run = ingest_cli(url, fault_inputs, "--db-retry", "2")
     try:
-        assert wait_for(lambda: stored(url) > 0, 300), "nothing was committed"
+        assert wait_until(lambda: stored(url) > 0, 300), "nothing was committed"
         pg_ctl("stop")
         try:
             assert run.wait(timeout=600) == 2
