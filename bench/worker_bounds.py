@@ -14,23 +14,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from extract_speed import timed  # noqa: E402
 from read_bounds import deep, tiny_paragraphs  # noqa: E402
 from stage_scaling import cases as text_cases, repeat, wire_text  # noqa: E402
 
 NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
 STORY = wire_text(2_000, seed=3)
-# runs a command, then prints its exit code and the peak RSS (KB) of it and its descendants
-WATCH = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
-         "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
 def inputs() -> dict[str, dict]:
@@ -51,17 +47,13 @@ def measure(name: str, record: dict, timeout: float) -> dict:
         inp, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
         lines = [{"id": "before", "text": STORY}, {"id": name, **record}, {"id": "after", "text": STORY}]
         inp.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
-        started = time.monotonic()
-        # a fresh watcher per case: its reaped descendants' peak is this run's alone
-        done = subprocess.run([sys.executable, "-c", WATCH, NEWSGRAPH, "extract", str(inp), "--output",
-                               str(out), "--quiet", "--workers", "1", "--timeout", str(timeout)],
-                              capture_output=True, text=True)
-        seconds = time.monotonic() - started
-        exit_code, peak = (int(v) for v in done.stdout.split())
+        # extract_speed.timed: a fresh watcher per run, so the peak is this run's alone
+        seconds, peak_mb = timed([NEWSGRAPH, "extract", str(inp), "--output", str(out), "--quiet",
+                                  "--workers", "1", "--timeout", str(timeout)])
         records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     case = records[1] if len(records) == 3 else {}
     return {"case": name, "seconds": round(seconds, 2),
-            "peak_rss_mb": round(peak / 1024, 1), "exit": exit_code, "records": len(records),
+            "peak_rss_mb": round(peak_mb, 1), "records": len(records),
             "outcome": case.get("error") or f"analysed: {len(case.get('entities', []))} entities, "
                                               f"{len(case.get('events', []))} events"}
 
