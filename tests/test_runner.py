@@ -158,7 +158,7 @@ def test_workers_die_when_the_parent_is_killed(tmp_path):
 
 
 def test_ctrl_c_stops_says_how_to_resume_and_resume_completes_the_same_file(tmp_path):
-    articles = many_articles(40)
+    articles = many_articles(150)  # long enough to be interrupted on a fast machine
     inp = write_jsonl(tmp_path / "in.jsonl", articles)
     out = tmp_path / "out.jsonl"
     run = subprocess.Popen([*NEWSGRAPH, "extract", str(inp), "--output", str(out), "--quiet",

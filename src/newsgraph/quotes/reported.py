@@ -20,6 +20,7 @@ the stage decides which become quotes (direct quotes claim the hits next to them
 from __future__ import annotations
 
 import bisect
+import weakref
 
 from dataclasses import dataclass, field
 from typing import Optional
@@ -296,13 +297,15 @@ def _citing_after(doc, after: int, end: int) -> list[int]:
     """Indices of the "citing"/"quoting" tokens between `after` and `end`, from an index of
     the doc made once (a walk from every cue to the end of its sentence would cost the square
     of a sentence of thousands of cues)."""
-    found = doc.user_data.get(_CITING_KEY)
+    found = _CITING.get(doc)
     if found is None:
-        found = doc.user_data[_CITING_KEY] = [t.i for t in doc if t.lower_ in ("citing", "quoting")]
+        found = _CITING[doc] = [t.i for t in doc if t.lower_ in ("citing", "quoting")]
     return found[bisect.bisect_right(found, after):bisect.bisect_left(found, end)]
 
 
-_CITING_KEY = "newsgraph.quotes.citing"
+# per parse, held only while the parse lives (not in doc.user_data: the stage must not change
+# the parse it reads)
+_CITING: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def _index_at(doc, start: int, offset: int) -> int:
