@@ -14,6 +14,8 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
+from ..span_index import SpanIndex
+
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"})
 PHRASE_PREPS = frozenset({"of", "from"})
 AFFILIATION_PREPS = frozenset({"with", "to"})
@@ -27,7 +29,7 @@ class EntityIndex:
 
     def __init__(self, doc):
         self.doc = doc
-        self._starts: dict[str, tuple[list[int], list[int]]] = {}  # layer -> (starts, positions)
+        self._starts: dict[str, SpanIndex] = {}  # layer -> its items by start
         self.by_token: dict[int, str] = {}
         self.order: list[tuple[int, str, str]] = []  # (char start, entity id, label)
         sdoc, off = doc.parse, doc.parse_offset
@@ -62,10 +64,9 @@ class EntityIndex:
         """Positions, in order, of the document's `layer` items ("times", "places") starting in
         [lo, hi): one sentence's, without scanning the whole document per sentence."""
         if layer not in self._starts:
-            rows = sorted((item.start, k) for k, item in enumerate(getattr(self.doc, layer)))
-            self._starts[layer] = ([r[0] for r in rows], [r[1] for r in rows])
-        starts, order = self._starts[layer]
-        return sorted(order[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
+            self._starts[layer] = SpanIndex(getattr(self.doc, layer))
+        return self._starts[layer].starting_in(lo, hi - 1)
+
     def recent_pair(self, before: int, label: Optional[str], skip=frozenset()) -> list[str]:
         """The last two distinct entities (of `label`'s kind, not in `skip`) mentioned before
         char `before`; for people, names the tagger typed ORG count when two PERSONs are not

@@ -39,7 +39,7 @@ from typing import Optional
 from ..actors.knowledge import load as actor_knowledge
 from ..document import Document, Entity, Span
 from .lexicon import quote_words
-from .near import SpanIndex
+from ..span_index import SpanIndex
 from .reported import BELIEF, EVIDENCE_VERBS, CueHit, find_subject, noun_phrase
 from .sources import MentionIndex, entity_at
 

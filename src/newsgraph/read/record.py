@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any, Optional
 
 from ..document import Document, Span
-from ..run.limits import Limits, size_error
+from ..run.limits import size_error
 from .text import NotText, check_text
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -73,7 +73,7 @@ def document_from_record(raw: dict[str, Any], max_chars: Optional[int] = None) -
             doc.error = f"'text' must be a string, not {type(text).__name__}"
             return doc
         if doc.error is None and max_chars is not None:
-            doc.error = size_error("text", len(text), Limits(max_chars=max_chars))
+            doc.error = size_error("text", len(text), max_chars)
             if doc.error is not None:
                 return doc
         doc.text = text
@@ -87,7 +87,7 @@ def document_from_record(raw: dict[str, Any], max_chars: Optional[int] = None) -
         doc.error = f"'html' must be a string, not {type(html).__name__}"
         return doc
     if doc.error is None and max_chars is not None:
-        doc.error = size_error("html", len(html), Limits(max_chars=max_chars))
+        doc.error = size_error("html", len(html), max_chars)
     if doc.error is None:
         fill_from_html(doc, html)
     return doc

@@ -44,21 +44,18 @@ class Limits:
         return cls(pick(max_chars, DEFAULT_MAX_CHARS), pick(timeout, DEFAULT_TIMEOUT),
                    pick(max_memory_mb, DEFAULT_MAX_MEMORY_MB))
 
-    @property
-    def max_html_chars(self) -> Optional[int]:
-        return None if self.max_chars is None else self.max_chars * HTML_CHARS_PER_TEXT_CHAR
-
 
 NO_LIMITS = Limits(None, None, None)
 
 
-def size_error(field: str, size: int, limits: Limits) -> Optional[str]:
-    """Why an input `field` ('text' or 'html') of `size` characters is refused, or None."""
+def size_error(field: str, size: int, max_chars: Optional[int]) -> Optional[str]:
+    """Why an input `field` ('text' or 'html') of `size` characters is refused under the text
+    limit `max_chars` (an HTML page may be HTML_CHARS_PER_TEXT_CHAR times longer), or None."""
     if field == "html":
-        limit = limits.max_html_chars
+        limit = None if max_chars is None else max_chars * HTML_CHARS_PER_TEXT_CHAR
         how = f"{HTML_CHARS_PER_TEXT_CHAR} x --max-chars, markup included"
     else:
-        limit, how = limits.max_chars, "--max-chars"
+        limit, how = max_chars, "--max-chars"
     if limit is None or size <= limit:
         return None
     return f"the {field} is {size:,} characters, over the limit of {limit:,} ({how})"

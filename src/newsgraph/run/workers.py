@@ -107,7 +107,6 @@ class _Worker:
     task: Optional[_Task] = None
     finished: int = 0             # lines of the task finished so far
     deadline: float = 0.0
-    peak_mb: float = 0.0
 
 
 @dataclass
@@ -132,7 +131,6 @@ class WorkerPool:
         self.n_workers, self.limits = max(1, workers), limits
         self.context = multiprocessing.get_context(start_method)
         self.workers: list[_Worker] = []
-        self.stats = {"timeouts": 0, "memory": 0, "crashes": 0, "replaced": 0}
 
     # -- workers -----------------------------------------------------------------------------
     def _start_worker(self) -> _Worker:
@@ -235,15 +233,15 @@ class WorkerPool:
                                        f"{worker.process.exitcode}); see the messages above")
                 self._replace(worker, pending, queue, crash_error(worker.process.exitcode
                                                                  if not worker.process.is_alive()
-                                                                 else None), "crashes")
+                                                                 else None))
         now = time.monotonic()
         for worker in list(self.workers):
             if worker.task is None:
                 continue
             if now > worker.deadline:
-                self._replace(worker, pending, queue, timeout_error(self.limits.timeout), "timeouts")
+                self._replace(worker, pending, queue, timeout_error(self.limits.timeout))
             elif self.limits.max_memory_mb and self._resident_mb(worker) > self.limits.max_memory_mb:
-                self._replace(worker, pending, queue, memory_error(self.limits.max_memory_mb), "memory")
+                self._replace(worker, pending, queue, memory_error(self.limits.max_memory_mb))
 
     def _message(self, worker: _Worker, message: tuple, pending: dict) -> None:
         kind, line = message
@@ -265,16 +263,13 @@ class WorkerPool:
                 resident = int(f.read().split()[1]) * PAGE_BYTES / 2 ** 20
         except (OSError, ValueError, IndexError):  # not Linux, or the worker just exited
             return 0.0
-        worker.peak_mb = max(worker.peak_mb, resident)
         return resident
 
-    def _replace(self, worker: _Worker, pending: dict, queue: deque, why: str, counter: str) -> None:
+    def _replace(self, worker: _Worker, pending: dict, queue: deque, why: str) -> None:
         """Kill `worker`, start another; what it had not finished is retried or given `why`."""
         task, finished = worker.task, worker.finished
         self._stop_worker(worker)
         self._start_worker()
-        self.stats[counter] += 1
-        self.stats["replaced"] += 1
         if task is None:
             return
         rest = task.lines[finished:]

@@ -10,7 +10,6 @@ in the parent process; each worker opens its own connection on first use.
 from __future__ import annotations
 
 import bisect
-
 from typing import Optional
 
 from ..document import Document, Place

@@ -31,7 +31,7 @@ from ..quotes.chains import attach_intermediaries
 from ..quotes.direct import MARKS, QuotedSpan, find_quoted_spans, paragraphs
 from ..quotes.headline import headline_quote
 from ..quotes.lexicon import load_lexicon, quote_words
-from ..quotes.near import SpanIndex
+from ..span_index import SpanIndex
 from ..quotes.reported import CueHit, attribution_of, find_cue_hits, noun_phrase
 from ..quotes.sources import MentionIndex, entity_at, resolve_speakers
 from . import stage

@@ -1,11 +1,12 @@
-"""Which of many spans could hold a point: a start-sorted index, so a cue need not scan every
-other cue or quotation of the article (which made the quotes stage quadratic in the text)."""
+"""Which of many spans could hold a point, or start in a range: a start-sorted index, so a cue
+need not scan every other cue or quotation of the article, nor a sentence every time and place
+of the document (each made its stage quadratic in the text). Shared by quotes and events."""
 from __future__ import annotations
 
 import bisect
 from typing import Optional, Sequence
 
-from ..document import Span
+from .document import Span
 
 
 class SpanIndex:
