@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -113,17 +114,44 @@ def clean_rows(fault_inputs):
     return all_rows(url)
 
 
+class StderrLines:
+    """The lines a running process writes to stderr, read beside it (a pipe left unread can
+    fill and stall the run; a condition on them can be waited for)."""
+
+    def __init__(self, run: subprocess.Popen):
+        self.lines: list[str] = []
+        self.thread = threading.Thread(target=lambda: self.lines.extend(run.stderr), daemon=True)
+        self.thread.start()
+
+    def text(self) -> str:
+        self.thread.join(timeout=60)
+        return "".join(self.lines)
+
+    def has(self, words: str) -> bool:
+        return any(words in line for line in list(self.lines))
+
+
 def test_a_server_restart_mid_ingest_is_waited_for(fault_inputs, clean_rows):
+    """The server goes down after the first commit and comes back only once the run has met
+    the lost connection (a quick restart can fall between two batches, which tests nothing:
+    every batch opens its own connection)."""
     url = fresh_database("newsgraph_fault_restart")
     run = ingest_cli(url, fault_inputs, "--db-retry", "60")
+    err = StderrLines(run)
     try:
         assert wait_until(lambda: stored(url) > 0, 300), "nothing was committed"
         assert run.poll() is None, "the run ended before the restart"
-        pg_ctl("restart")
-        assert run.wait(timeout=600) == 0, run.stderr.read()
+        pg_ctl("stop")
+        try:
+            assert wait_until(lambda: err.has("lost the connection to the database"), 120), \
+                "the run never met the stopped server: " + "".join(err.lines)
+            assert run.poll() is None, "the run gave up instead of waiting"
+        finally:
+            pg_ctl("start")
+        assert run.wait(timeout=600) == 0, err.text()
     finally:
         run.kill()
-    assert "lost the connection to the database" in run.stderr.read()
+    assert "24 articles added, 0 already stored, 0 errors" in err.text()
     again = ingest_cli(url, fault_inputs)
     assert again.wait(timeout=600) == 0
     assert "0 articles added" in again.stderr.read()
