@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import faulthandler
 import itertools
 import json
 import os
+import signal
 import sys
+import threading
 from typing import Iterator, Optional, Sequence
 
 from . import __version__
@@ -267,6 +270,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    _dump_stacks_on_sigusr1()
     try:
         return args.func(args)
     except UsageError as err:
@@ -275,6 +279,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except KeyboardInterrupt:
         print("newsgraph: interrupted", file=sys.stderr)
         return 130
+
+
+def _dump_stacks_on_sigusr1() -> None:
+    """`kill -USR1 PID` prints where every thread of a run stands, on stderr, and the run
+    goes on: for a long batch that seems stuck (docs/usage.md)."""
+    if hasattr(signal, "SIGUSR1") and threading.current_thread() is threading.main_thread():
+        faulthandler.register(signal.SIGUSR1, all_threads=True, chain=False)
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 CHUNKS_AHEAD_PER_WORKER = 4   # chunks read ahead of the oldest unfinished one, per worker
 WATCH_SECONDS = 0.25          # how often the parent looks at its workers' clocks and memory
 PARENT_CHECK_SECONDS = 1.0    # how often a worker checks that its parent is alive
+CLOSE_SECONDS = 2.0           # how long closing waits for idle workers to leave, in all
 PR_SET_PDEATHSIG = 1
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
@@ -73,6 +74,9 @@ def worker_main(conn, parent_pid: int, from_main_thread: bool, max_chars: Option
     analyse the chunks it is sent, sending each output line as soon as it is made."""
     die_with_parent(parent_pid, from_main_thread)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # SIGINT was blocked across the start (WorkerPool._start_worker): a Ctrl-C that came then
+    # is pending here and, now ignored, is dropped; the parent got its own.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     from ..pipeline import default_pipeline
 
     pipeline = default_pipeline()
@@ -138,7 +142,15 @@ class WorkerPool:
         from_main = threading.current_thread() is threading.main_thread()
         process = self.context.Process(target=worker_main, name="newsgraph-worker", daemon=True,
                                        args=(child_conn, os.getpid(), from_main, self.limits.max_chars))
-        process.start()
+        # Ctrl-C is held back while the worker starts: in the parent, an interrupt inside the
+        # fork would leave a half-started worker; in the worker (a terminal's Ctrl-C reaches
+        # the whole process group) it would come before the worker ignores it. The parent gets
+        # its interrupt as soon as the start is over.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         child_conn.close()
         worker = _Worker(process, parent_conn)
         self.workers.append(worker)
@@ -152,14 +164,18 @@ class WorkerPool:
         self.workers.remove(worker)
 
     def close(self) -> None:
-        """Stop every worker (politely when idle, else killed) and wait for them."""
-        for worker in list(self.workers):
+        """Stop every worker and wait for them: idle ones are asked to leave and given
+        CLOSE_SECONDS in all, busy ones (and any still there then) are killed."""
+        for worker in self.workers:
             if worker.task is None and worker.process.is_alive():
                 try:
                     worker.conn.send(None)
-                    worker.process.join(timeout=2)
                 except (OSError, ValueError):
                     pass
+        give_up = time.monotonic() + CLOSE_SECONDS
+        for worker in list(self.workers):
+            if worker.task is None:
+                worker.process.join(timeout=max(0.0, give_up - time.monotonic()))
             self._stop_worker(worker)
 
     def __enter__(self) -> "WorkerPool":
