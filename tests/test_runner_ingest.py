@@ -120,8 +120,12 @@ class StderrLines:
 
     def __init__(self, run: subprocess.Popen):
         self.lines: list[str] = []
-        self.thread = threading.Thread(target=lambda: self.lines.extend(run.stderr), daemon=True)
+        self.thread = threading.Thread(target=self._read, args=(run.stderr,), daemon=True)
         self.thread.start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            self.lines.append(line)
 
     def text(self) -> str:
         self.thread.join(timeout=60)
